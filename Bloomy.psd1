@@ -1,0 +1,33 @@
+@{
+    RootModule           = 'Bloomy.Cmdlets.dll'
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    GUID                 = '6f0c1c52-8a8e-4f57-9d33-3c7b8f0b6a41'
+    Author               = 'Bloomy contributors'
+    CompanyName          = 'Bloomy'
+    Copyright            = '(c) Bloomy contributors. MIT License.'
+    Description          = 'PowerShell module for the Bloom Growth (EOS, Level 10, formerly Traction Tools) API: users, meetings, to-dos, goals (rocks), scorecards, issues and headlines, with concurrent pipelines.'
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('Bloomy.Format.ps1xml')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @(
+        'Connect-Bloomy'
+        'Disconnect-Bloomy'
+        'Get-BloomyUser'
+        'Get-BloomyMeeting'
+        'Get-BloomyTodo'
+        'New-BloomyTodo'
+        'Set-BloomyTodo'
+        'Complete-BloomyTodo'
+    )
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('BloomGrowth', 'EOS', 'L10', 'TractionTools', 'Todo', 'Rocks', 'Scorecard', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'First release: connect, users, meetings and to-dos with concurrent pipelines.'
+        }
+    }
+}

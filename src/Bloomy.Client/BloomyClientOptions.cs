@@ -1,0 +1,104 @@
+using System.Net.Http;
+
+namespace Bloomy.Client;
+
+/// <summary>
+/// Settings for a <c>BloomyClient</c>: where the API is, which key to use, and how hard to try.
+/// </summary>
+/// <remarks>
+/// The options are validated and copied when a client is created; changing them afterwards does not
+/// affect an existing client.
+/// </remarks>
+public sealed class BloomyClientOptions
+{
+    /// <summary>The default API root, with the trailing slash relative paths need.</summary>
+    public static readonly Uri DefaultBaseUri = new("https://app.bloomgrowth.com/api/v1/");
+
+    /// <summary>
+    /// The API key. When null or blank the key comes from the <c>BG_API_KEY</c> environment variable,
+    /// then from the <c>api_key</c> of <c>~/.bloomy/config.yaml</c>. Surrounding whitespace is ignored.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// The API root (default <c>https://app.bloomgrowth.com/api/v1/</c>). A missing trailing slash is
+    /// added, because without it the last segment (<c>v1</c>) would be dropped from every request.
+    /// Plain <c>http</c> is accepted only for loopback hosts unless <see cref="AllowInsecureHttp"/> is set.
+    /// </summary>
+    public Uri BaseUri { get; set; } = DefaultBaseUri;
+
+    /// <summary>
+    /// The token endpoint used to exchange a user name and password for a key. Null means
+    /// <c>{scheme}://{authority}/Token</c> of <see cref="BaseUri"/>.
+    /// </summary>
+    public Uri? TokenUri { get; set; }
+
+    /// <summary>How long one attempt (sending the request and reading the answer) may take. Default 30 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a whole operation may take, including retries, back-off and rate-limit pauses. Default 2 min.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The most requests this client keeps in flight at once (1..1024, default 64). It bounds the fan-out
+    /// of composite reads and bulk operations so that a large throttle limit cannot flood the server.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
+
+    /// <summary>
+    /// How many times a failed request is retried (0..10, default 3). Rate-limited requests (429) are
+    /// retried for every method; server errors, timeouts and connection failures only for GET, PUT and
+    /// DELETE, because retrying a POST could create something twice.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry delay; later ones double, with jitter. Default 500 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest single retry delay, also the cap on a server's <c>Retry-After</c>. Default 30 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Allows <c>http://</c> to non-loopback hosts, which would send the key in clear text. Loopback
+    /// (<c>localhost</c>, <c>127.0.0.0/8</c>, <c>[::1]</c>) is always allowed, for local emulators.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// A message handler to send requests through (tests, proxies). The client does not dispose it.
+    /// When null the client creates its own handler sized for <see cref="MaxConcurrentRequests"/>.
+    /// </summary>
+    public HttpMessageHandler? Handler { get; set; }
+
+    /// <summary>The User-Agent header. Null means <c>Bloomy/&lt;version&gt;</c>.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>The clock used for timeouts, retry delays and rate-limit pauses (replaceable in tests).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The config file to read the key from. Null means the <c>BLOOMY_CONFIG_PATH</c> environment
+    /// variable, else <c>~/.bloomy/config.yaml</c> (the file the Python and Ruby SDKs share).
+    /// </summary>
+    public string? ConfigFilePath { get; set; }
+
+    // Test seams: environment reads and jitter are injectable so tests neither mutate the process
+    // environment nor depend on random numbers.
+    internal Func<string, string?>? EnvironmentReader { get; set; }
+    internal Func<double>? JitterSource { get; set; }
+
+    // TokenUri, or /Token on the host of BaseUri (an emulator serves both on one port).
+    internal Uri GetEffectiveTokenUri()
+    {
+        if (TokenUri is not null)
+        {
+            return TokenUri;
+        }
+        var b = BaseUri ?? DefaultBaseUri;
+        return new Uri(b.GetLeftPart(UriPartial.Authority) + "/Token");
+    }
+
+    internal BloomyClientOptions Clone() => (BloomyClientOptions)MemberwiseClone();
+}

@@ -1,0 +1,47 @@
+using System.Net.Http;
+
+namespace Bloomy.Client.Http;
+
+// Everything one logical call needs across its attempts; reached from Polly callbacks through the
+// ResilienceContext properties.
+internal sealed class RequestState
+{
+    public RequestState(HttpMethod method, string path, byte[]? body, bool readBody, BloomyRequestScope.Node? listener)
+    {
+        Method = method;
+        MethodName = method.Method.ToUpperInvariant();
+        Path = path;
+        RelativeUri = new Uri(path, UriKind.Relative);
+        Body = body;
+        ReadBody = readBody;
+        Idempotent = IsIdempotent(MethodName);
+        Listener = listener;
+    }
+
+    public HttpMethod Method { get; }
+    public string MethodName { get; }
+    public string Path { get; }
+    public Uri RelativeUri { get; }
+    public byte[]? Body { get; }
+    public bool ReadBody { get; }
+
+    // Whether repeating the request cannot duplicate work; only these are retried after a server
+    // error or a failure that may have happened after the server received the request.
+    public bool Idempotent { get; }
+    public BloomyRequestScope.Node? Listener { get; }
+
+    public int Attempts;
+    public int Retries;
+
+    // The exception the most recent attempt ended with (null if it produced a response); tells an
+    // attempt timeout from the total timeout, and "failed in flight" from "failed while waiting".
+    public Exception? LastAttemptException;
+
+    public static bool IsIdempotent(string method) =>
+        method is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE" or "TRACE";
+
+    public void Raise(BloomyRequestEventKind kind, int? status, TimeSpan elapsed, int attempt, int maxRetries, TimeSpan? delay, string? detail)
+    {
+        Listener?.Raise(new BloomyRequestEvent(kind, MethodName, Path, status, elapsed, attempt, maxRetries, delay, detail));
+    }
+}

@@ -1,0 +1,58 @@
+namespace Bloomy.Client.Models;
+
+/// <summary>A goal (a "rock").</summary>
+public sealed class Goal
+{
+    /// <summary>The goal's id.</summary>
+    public long Id { get; init; }
+
+    /// <summary>The goal's title.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>The id of the goal's owner (accountable user), when known.</summary>
+    public long? OwnerId { get; init; }
+
+    /// <summary>The name of the goal's owner, when known.</summary>
+    public string? OwnerName { get; init; }
+
+    /// <summary>When the goal is due.</summary>
+    public DateTime? DueDate { get; init; }
+
+    /// <summary>When the goal was created.</summary>
+    public DateTime? CreateTime { get; init; }
+
+    /// <summary>
+    /// The goal's status in the reference SDK's words: <c>Completed</c>/<c>Incomplete</c> for active goals,
+    /// <c>Complete</c>/<c>Incomplete</c> for archived goals, and <c>on</c>/<c>off</c>/<c>complete</c> for a goal just created.
+    /// </summary>
+    public string Status { get; init; } = "";
+
+    /// <summary>True for archived goals.</summary>
+    public bool Archived { get; init; }
+
+    /// <summary>The id of the meeting the goal is attached to, when known.</summary>
+    public long? MeetingId { get; init; }
+
+    /// <summary>The name of the meeting the goal is attached to, when known.</summary>
+    public string? MeetingName { get; init; }
+
+    /// <summary>Returns a short description such as <c>Goal 6001 'Launch v2 pricing' [Incomplete]</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"Goal {Id} '{Title}' [{Status}]" + (Archived ? " (archived)" : "");
+}
+
+/// <summary>The status a goal can be set to.</summary>
+public enum GoalStatus
+{
+    /// <summary>On track (SDK word <c>on</c>, wire value <c>OnTrack</c>).</summary>
+    OnTrack = 0,
+
+    /// <summary>At risk / off track (SDK word <c>off</c>, wire value <c>AtRisk</c>).</summary>
+    AtRisk = 1,
+
+    /// <summary>Alias of <see cref="AtRisk"/>.</summary>
+    OffTrack = AtRisk,
+
+    /// <summary>Complete (SDK word <c>complete</c>, wire value <c>Complete</c>).</summary>
+    Complete = 2,
+}

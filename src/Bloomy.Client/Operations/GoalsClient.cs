@@ -1,0 +1,213 @@
+using Bloomy.Client.Http;
+using Bloomy.Client.Json;
+using Bloomy.Client.Json.Wire;
+using Bloomy.Client.Models;
+using static Bloomy.Client.Operations.Wire;
+
+namespace Bloomy.Client.Operations;
+
+/// <summary>Goal (rock) operations.</summary>
+public sealed class GoalsClient
+{
+    private const string InvalidStatusMessage = "Invalid status value. Must be 'on', 'off', or 'complete'.";
+
+    private readonly BloomyClient _client;
+
+    internal GoalsClient(BloomyClient client) => _client = client;
+
+    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
+
+    private BloomyHttp Http => _client.Http;
+
+    /// <summary>
+    /// Parses a goal status: <c>on</c>, <c>off</c>, <c>complete</c> or an enum name (<c>OnTrack</c>, <c>AtRisk</c>,
+    /// <c>OffTrack</c>, <c>Complete</c>), case-insensitively.
+    /// </summary>
+    /// <param name="value">The text to parse.</param>
+    /// <returns>The status.</returns>
+    /// <exception cref="ArgumentException">The text is not a status.</exception>
+    public static GoalStatus ParseStatus(string value)
+    {
+        switch (value?.ToUpperInvariant())
+        {
+            case "ON":
+            case "ONTRACK":
+                return GoalStatus.OnTrack;
+            case "OFF":
+            case "ATRISK":
+            case "OFFTRACK":
+                return GoalStatus.AtRisk;
+            case "COMPLETE":
+                return GoalStatus.Complete;
+            default:
+                throw new ArgumentException(InvalidStatusMessage, nameof(value));
+        }
+    }
+
+    /// <summary>
+    /// Lists a user's goals (<c>GET rocks/user/{userId}?include_origin=true</c>), then, when asked, the archived
+    /// ones (<c>GET archivedrocks/user/{userId}</c>) with <c>Archived</c> set.
+    /// </summary>
+    /// <param name="userId">The user; null means the current user.</param>
+    /// <param name="includeArchived">Also list archived goals (after the active ones).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The goals: active first, then archived.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="userId"/> is not positive.</exception>
+    public Task<IReadOnlyList<Goal>> ListAsync(long? userId = null, bool includeArchived = false,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.OptionalId(userId, nameof(userId));
+        return ListCoreAsync(userId, includeArchived, cancellationToken);
+    }
+
+    /// <summary>Gets a goal (<c>GET rocks/{goalId}?include_origin=true</c>).</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The goal.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="goalId"/> is not positive.</exception>
+    public Task<Goal> GetAsync(long goalId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        return ReadAsync(goalId, cancellationToken);
+    }
+
+    /// <summary>Creates a goal in a meeting (<c>POST L10/{meetingId}/rocks</c>).</summary>
+    /// <param name="title">The title.</param>
+    /// <param name="meetingId">The meeting.</param>
+    /// <param name="userId">The owner; null means the current user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created goal; its status is <c>on</c>, <c>off</c> or <c>complete</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Goal> CreateAsync(string title, long meetingId, long? userId = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Title(title, nameof(title));
+        Guard.Id(meetingId, nameof(meetingId));
+        Guard.OptionalId(userId, nameof(userId));
+        return CreateCoreAsync(title, meetingId, userId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Updates a goal (<c>PUT rocks/{goalId}</c> with only the given fields; the owner changes only when
+    /// <paramref name="accountableUserId"/> is given) and reads it back.
+    /// </summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="accountableUserId">The new owner.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated goal.</returns>
+    /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Goal> UpdateAsync(long goalId, string? title = null, long? accountableUserId = null, GoalStatus? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        Guard.OptionalTitle(title, nameof(title));
+        Guard.OptionalId(accountableUserId, nameof(accountableUserId));
+        var completion = status is GoalStatus s ? WireStatus(s) : null;
+        return UpdateCoreAsync(goalId, new GoalUpdateBody { AccountableUserId = accountableUserId, Title = title, Completion = completion },
+            cancellationToken);
+    }
+
+    /// <summary>Deletes a goal (<c>DELETE rocks/{goalId}</c>).</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the goal was deleted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="goalId"/> is not positive.</exception>
+    public Task DeleteAsync(long goalId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        return Http.SendVoidAsync(HttpMethod.Delete, Route($"rocks/{goalId}"), cancellationToken);
+    }
+
+    /// <summary>Archives a goal (<c>PUT rocks/{goalId}/archive</c>).</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the goal was archived.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="goalId"/> is not positive.</exception>
+    public Task ArchiveAsync(long goalId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}/archive"), cancellationToken);
+    }
+
+    /// <summary>Restores an archived goal (<c>PUT rocks/{goalId}/restore</c>).</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the goal was restored.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="goalId"/> is not positive.</exception>
+    public Task RestoreAsync(long goalId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}/restore"), cancellationToken);
+    }
+
+    /// <summary>Creates many goals, at most <paramref name="maxConcurrent"/> at a time.</summary>
+    /// <param name="items">The goals; each needs a <c>Title</c> and a <c>MeetingId</c>.</param>
+    /// <param name="maxConcurrent">How many to create at once (1..64).</param>
+    /// <param name="cancellationToken">Cancels the whole batch.</param>
+    /// <returns>The goals created and the failures, each in input order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrent"/> is out of range.</exception>
+    public Task<BulkResult<Goal>> CreateManyAsync(IEnumerable<GoalCreateItem> items, int maxConcurrent = 5,
+        CancellationToken cancellationToken = default)
+    {
+        var list = Bulk.Prepare(items, maxConcurrent, nameof(items));
+        return Bulk.RunAsync(list, maxConcurrent, (item, ct) =>
+        {
+            Guard.NotNull(item, "item");
+            var title = Guard.Required(item.Title, nameof(GoalCreateItem.Title));
+            var meetingId = Guard.Required(item.MeetingId, nameof(GoalCreateItem.MeetingId));
+            return CreateAsync(title, meetingId, item.UserId, ct);
+        }, cancellationToken);
+    }
+
+    private static string WireStatus(GoalStatus status) => status switch
+    {
+        GoalStatus.OnTrack => "OnTrack",
+        GoalStatus.AtRisk => "AtRisk",
+        GoalStatus.Complete => "Complete",
+        _ => throw new ArgumentException(InvalidStatusMessage, nameof(status)),
+    };
+
+    private async Task<IReadOnlyList<Goal>> ListCoreAsync(long? userId, bool includeArchived, CancellationToken cancellationToken)
+    {
+        var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var active = await Http.GetAsync(Route($"rocks/user/{user}?include_origin=true"), Json.ListRockDto, cancellationToken)
+            .ConfigureAwait(false);
+        var goals = new List<Goal>(Mapper.List(active, r => Mapper.ToGoal(r, archived: false)));
+        if (includeArchived)
+        {
+            // Sequential, after the active list, as the reference SDK does.
+            var archived = await Http.GetAsync(Route($"archivedrocks/user/{user}"), Json.ListRockDto, cancellationToken)
+                .ConfigureAwait(false);
+            goals.AddRange(Mapper.List(archived, r => Mapper.ToGoal(r, archived: true)));
+        }
+
+        return goals;
+    }
+
+    private async Task<Goal> ReadAsync(long goalId, CancellationToken cancellationToken)
+    {
+        var path = Route($"rocks/{goalId}?include_origin=true");
+        var dto = await Http.GetAsync(path, Json.RockDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.ToGoal(dto, archived: false);
+    }
+
+    private async Task<Goal> CreateCoreAsync(string title, long meetingId, long? userId, CancellationToken cancellationToken)
+    {
+        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var path = Route($"L10/{meetingId}/rocks");
+        var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
+        var dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+            .ConfigureAwait(false);
+        return Mapper.ToCreatedGoal(dto, title, meetingId, owner);
+    }
+
+    private async Task<Goal> UpdateCoreAsync(long goalId, GoalUpdateBody body, CancellationToken cancellationToken)
+    {
+        await Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}"), body, Json.GoalUpdateBody, cancellationToken)
+            .ConfigureAwait(false);
+        return await ReadAsync(goalId, cancellationToken).ConfigureAwait(false);
+    }
+}

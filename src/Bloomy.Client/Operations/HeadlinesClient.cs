@@ -1,0 +1,147 @@
+using Bloomy.Client.Http;
+using Bloomy.Client.Json;
+using Bloomy.Client.Json.Wire;
+using Bloomy.Client.Models;
+using static Bloomy.Client.Operations.Wire;
+
+namespace Bloomy.Client.Operations;
+
+/// <summary>Headline operations.</summary>
+public sealed class HeadlinesClient
+{
+    private readonly BloomyClient _client;
+
+    internal HeadlinesClient(BloomyClient client) => _client = client;
+
+    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
+
+    private BloomyHttp Http => _client.Http;
+
+    /// <summary>Shares a headline in a meeting (<c>POST L10/{meetingId}/headlines</c>).</summary>
+    /// <param name="meetingId">The meeting.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="ownerId">The owner; null means the current user.</param>
+    /// <param name="notes">Notes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created headline (from the create answer and the arguments; not re-read).</returns>
+    /// <exception cref="ArgumentException"><paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Headline> CreateAsync(long meetingId, string title, long? ownerId = null, string? notes = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Id(meetingId, nameof(meetingId));
+        Guard.Title(title, nameof(title));
+        Guard.OptionalId(ownerId, nameof(ownerId));
+        return CreateCoreAsync(meetingId, title, ownerId, notes, cancellationToken);
+    }
+
+    /// <summary>Renames a headline (<c>PUT headline/{headlineId}</c>) and reads it back.</summary>
+    /// <param name="headlineId">The headline.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated headline.</returns>
+    /// <exception cref="ArgumentException"><paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headlineId"/> is not positive.</exception>
+    public Task<Headline> UpdateAsync(long headlineId, string title, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(headlineId, nameof(headlineId));
+        Guard.Title(title, nameof(title));
+        return UpdateCoreAsync(headlineId, title, cancellationToken);
+    }
+
+    /// <summary>Gets a headline with its meeting name (<c>GET headline/{headlineId}?Include_Origin=true</c>).</summary>
+    /// <param name="headlineId">The headline.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The headline.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headlineId"/> is not positive.</exception>
+    public Task<Headline> GetAsync(long headlineId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(headlineId, nameof(headlineId));
+        return ReadAsync(headlineId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists headlines: a meeting's (<c>GET l10/{meetingId}/headlines</c>) or a user's (<c>GET headline/users/{userId}</c>).
+    /// </summary>
+    /// <param name="userId">The user; null (and no meeting) means the current user.</param>
+    /// <param name="meetingId">The meeting; cannot be combined with <paramref name="userId"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The headlines (the meeting name is usually absent from lists).</returns>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<Headline>> ListAsync(long? userId = null, long? meetingId = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBoth(userId, meetingId, Guard.BothIdsHeadlineMessage);
+        Guard.OptionalId(userId, nameof(userId));
+        Guard.OptionalId(meetingId, nameof(meetingId));
+        return ListCoreAsync(userId, meetingId, cancellationToken);
+    }
+
+    /// <summary>Deletes a headline (<c>DELETE headline/{headlineId}</c>).</summary>
+    /// <param name="headlineId">The headline.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the headline was deleted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headlineId"/> is not positive.</exception>
+    public Task DeleteAsync(long headlineId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(headlineId, nameof(headlineId));
+        return Http.SendVoidAsync(HttpMethod.Delete, Route($"headline/{headlineId}"), cancellationToken);
+    }
+
+    private async Task<Headline> CreateCoreAsync(long meetingId, string title, long? ownerId, string? notes,
+        CancellationToken cancellationToken)
+    {
+        var owner = await _client.ResolveUserIdAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var path = Route($"L10/{meetingId}/headlines");
+        var body = new HeadlineCreateBody { Title = title, OwnerId = owner, Notes = notes };
+        var dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.HeadlineCreateBody, Json.HeadlineDto, cancellationToken)
+            .ConfigureAwait(false);
+
+        // Owner from the argument (or the current user), notes URL "" when missing, as the reference SDK does.
+        var headline = Mapper.ToHeadline(dto);
+        return new Headline
+        {
+            Id = headline.Id,
+            Title = dto.Name ?? title,
+            DetailsUrl = dto.DetailsUrl ?? "",
+            OwnerId = owner,
+            OwnerName = headline.OwnerName,
+            MeetingId = headline.MeetingId ?? meetingId,
+            MeetingName = headline.MeetingName,
+            Archived = headline.Archived,
+            CreateTime = headline.CreateTime,
+            CloseTime = headline.CloseTime,
+        };
+    }
+
+    private async Task<Headline> UpdateCoreAsync(long headlineId, string title, CancellationToken cancellationToken)
+    {
+        await Http.SendVoidAsync(HttpMethod.Put, Route($"headline/{headlineId}"), new HeadlineUpdateBody { Title = title },
+            Json.HeadlineUpdateBody, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(headlineId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Headline> ReadAsync(long headlineId, CancellationToken cancellationToken)
+    {
+        var path = Route($"headline/{headlineId}?Include_Origin=true");
+        var dto = await Http.GetAsync(path, Json.HeadlineDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.ToHeadline(dto);
+    }
+
+    private async Task<IReadOnlyList<Headline>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
+    {
+        string path;
+        if (meetingId is long meeting)
+        {
+            path = Route($"l10/{meeting}/headlines");
+        }
+        else
+        {
+            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            path = Route($"headline/users/{user}");
+        }
+
+        var items = await Http.GetAsync(path, Json.ListHeadlineDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.List(items, Mapper.ToHeadline);
+    }
+}

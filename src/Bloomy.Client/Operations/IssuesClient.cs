@@ -1,0 +1,165 @@
+using Bloomy.Client.Http;
+using Bloomy.Client.Json;
+using Bloomy.Client.Json.Wire;
+using Bloomy.Client.Models;
+using static Bloomy.Client.Operations.Wire;
+
+namespace Bloomy.Client.Operations;
+
+/// <summary>Issue operations.</summary>
+public sealed class IssuesClient
+{
+    private readonly BloomyClient _client;
+
+    internal IssuesClient(BloomyClient client) => _client = client;
+
+    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
+
+    private BloomyHttp Http => _client.Http;
+
+    /// <summary>Gets an issue (<c>GET issues/{issueId}</c>).</summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The issue.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task<Issue> GetAsync(long issueId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(issueId, nameof(issueId));
+        return ReadAsync(issueId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists open issues: a meeting's (<c>GET l10/{meetingId}/issues</c>) or a user's (<c>GET issues/users/{userId}</c>).
+    /// </summary>
+    /// <param name="userId">The user; null (and no meeting) means the current user.</param>
+    /// <param name="meetingId">The meeting; cannot be combined with <paramref name="userId"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The issues.</returns>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<Issue>> ListAsync(long? userId = null, long? meetingId = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBoth(userId, meetingId, Guard.BothIdsMessage);
+        Guard.OptionalId(userId, nameof(userId));
+        Guard.OptionalId(meetingId, nameof(meetingId));
+        return ListCoreAsync(userId, meetingId, cancellationToken);
+    }
+
+    /// <summary>Raises an issue in a meeting (<c>POST issues/create</c>).</summary>
+    /// <param name="meetingId">The meeting.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="userId">The owner; null means the current user.</param>
+    /// <param name="notes">Notes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created issue (from the create answer).</returns>
+    /// <exception cref="ArgumentException"><paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Issue> CreateAsync(long meetingId, string title, long? userId = null, string? notes = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Id(meetingId, nameof(meetingId));
+        Guard.Title(title, nameof(title));
+        Guard.OptionalId(userId, nameof(userId));
+        return CreateCoreAsync(meetingId, title, userId, notes, cancellationToken);
+    }
+
+    /// <summary>Solves an issue (<c>POST issues/{issueId}/complete</c>) and reads it back.</summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The solved issue.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task<Issue> CompleteAsync(long issueId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(issueId, nameof(issueId));
+        return CompleteCoreAsync(issueId, cancellationToken);
+    }
+
+    /// <summary>Updates an issue's title and/or notes (<c>PUT issues/{issueId}</c>) and reads it back.</summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="notes">The new notes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated issue.</returns>
+    /// <exception cref="ArgumentException">Neither field was given, or the title is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task<Issue> UpdateAsync(long issueId, string? title = null, string? notes = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(issueId, nameof(issueId));
+        if (title is null && notes is null)
+        {
+            throw new ArgumentException("At least one field (title or notes) must be provided for update");
+        }
+
+        Guard.OptionalTitle(title, nameof(title));
+        return UpdateCoreAsync(issueId, new IssueUpdateBody { Title = title, Notes = notes }, cancellationToken);
+    }
+
+    /// <summary>Raises many issues, at most <paramref name="maxConcurrent"/> at a time.</summary>
+    /// <param name="items">The issues; each needs a <c>MeetingId</c> and a <c>Title</c>.</param>
+    /// <param name="maxConcurrent">How many to create at once (1..64).</param>
+    /// <param name="cancellationToken">Cancels the whole batch.</param>
+    /// <returns>The issues created and the failures, each in input order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrent"/> is out of range.</exception>
+    public Task<BulkResult<Issue>> CreateManyAsync(IEnumerable<IssueCreateItem> items, int maxConcurrent = 5,
+        CancellationToken cancellationToken = default)
+    {
+        var list = Bulk.Prepare(items, maxConcurrent, nameof(items));
+        return Bulk.RunAsync(list, maxConcurrent, (item, ct) =>
+        {
+            Guard.NotNull(item, "item");
+            var meetingId = Guard.Required(item.MeetingId, nameof(IssueCreateItem.MeetingId));
+            var title = Guard.Required(item.Title, nameof(IssueCreateItem.Title));
+            return CreateAsync(meetingId, title, item.UserId, item.Notes, ct);
+        }, cancellationToken);
+    }
+
+    private async Task<Issue> ReadAsync(long issueId, CancellationToken cancellationToken)
+    {
+        var path = Route($"issues/{issueId}");
+        var dto = await Http.GetAsync(path, Json.IssueDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.ToIssue(dto);
+    }
+
+    private async Task<IReadOnlyList<Issue>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
+    {
+        string path;
+        if (meetingId is long meeting)
+        {
+            path = Route($"l10/{meeting}/issues");
+        }
+        else
+        {
+            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            path = Route($"issues/users/{user}");
+        }
+
+        var items = await Http.GetAsync(path, Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.List(items, Mapper.ToIssue);
+    }
+
+    private async Task<Issue> CreateCoreAsync(long meetingId, string title, long? userId, string? notes,
+        CancellationToken cancellationToken)
+    {
+        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var body = new IssueCreateBody { Title = title, MeetingId = meetingId, OwnerId = owner, Notes = notes };
+        var dto = await Http.SendAsync(HttpMethod.Post, "issues/create", body, Json.IssueCreateBody, Json.IssueDto, cancellationToken)
+            .ConfigureAwait(false);
+
+        // The meeting and owner come from the answer; the arguments only fill gaps.
+        return Mapper.ToIssue(dto, dto.OriginId ?? meetingId, owner);
+    }
+
+    private async Task<Issue> CompleteCoreAsync(long issueId, CancellationToken cancellationToken)
+    {
+        await Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = true },
+            Json.IssueCompleteBody, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Issue> UpdateCoreAsync(long issueId, IssueUpdateBody body, CancellationToken cancellationToken)
+    {
+        await Http.SendVoidAsync(HttpMethod.Put, Route($"issues/{issueId}"), body, Json.IssueUpdateBody, cancellationToken)
+            .ConfigureAwait(false);
+        return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,130 @@
+using Bloomy.Client.Http;
+using Bloomy.Client.Json;
+using Bloomy.Client.Json.Wire;
+using Bloomy.Client.Models;
+using static Bloomy.Client.Operations.Wire;
+
+namespace Bloomy.Client.Operations;
+
+/// <summary>Scorecard operations: the current week, scores, and entering a score.</summary>
+public sealed class ScorecardClient
+{
+    private readonly BloomyClient _client;
+
+    internal ScorecardClient(BloomyClient client) => _client = client;
+
+    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
+
+    private BloomyHttp Http => _client.Http;
+
+    /// <summary>Gets the current scorecard week (<c>GET weeks/current</c>).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The current week.</returns>
+    public async Task<ScorecardWeek> GetCurrentWeekAsync(CancellationToken cancellationToken = default) =>
+        Mapper.ToWeek(await CurrentWeekAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Lists scores: a meeting's (<c>GET scorecard/meeting/{meetingId}</c>) or a user's
+    /// (<c>GET scorecard/user/{userId}</c>), filtered on the client: first by week (when
+    /// <paramref name="weekOffset"/> is given, after <c>GET weeks/current</c>), then empty scores are dropped
+    /// unless <paramref name="showEmpty"/>.
+    /// </summary>
+    /// <param name="userId">The user; null (and no meeting) means the current user.</param>
+    /// <param name="meetingId">The meeting; cannot be combined with <paramref name="userId"/>.</param>
+    /// <param name="showEmpty">Keep scores without a value.</param>
+    /// <param name="weekOffset">Keep only the week this many weeks from the current one (0 = this week, -1 = last week).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The scores, in the server's order.</returns>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<ScorecardItem>> ListAsync(long? userId = null, long? meetingId = null, bool showEmpty = false,
+        int? weekOffset = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotBoth(userId, meetingId, Guard.BothIdsMessage);
+        Guard.OptionalId(userId, nameof(userId));
+        Guard.OptionalId(meetingId, nameof(meetingId));
+        return ListCoreAsync(userId, meetingId, showEmpty, weekOffset, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gets a measurable's score for one week of a user's scorecard; null when the scorecard has no such score.
+    /// </summary>
+    /// <param name="measurableId">The measurable.</param>
+    /// <param name="userId">The user; null means the current user.</param>
+    /// <param name="weekOffset">The week relative to the current one (0 = this week).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The score, or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<ScorecardItem?> GetAsync(long measurableId, long? userId = null, int weekOffset = 0,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Id(measurableId, nameof(measurableId));
+        Guard.OptionalId(userId, nameof(userId));
+        return GetCoreAsync(measurableId, userId, weekOffset, cancellationToken);
+    }
+
+    /// <summary>
+    /// Enters a score (<c>GET weeks/current</c>, then <c>PUT measurables/{measurableId}/week/{week}</c>); a null
+    /// score clears it.
+    /// </summary>
+    /// <param name="measurableId">The measurable.</param>
+    /// <param name="score">The value; null clears the score.</param>
+    /// <param name="weekOffset">The week relative to the current one (0 = this week).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the score was stored.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="measurableId"/> is not positive.</exception>
+    public Task ScoreAsync(long measurableId, decimal? score, int weekOffset = 0, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(measurableId, nameof(measurableId));
+        return ScoreCoreAsync(measurableId, score, weekOffset, cancellationToken);
+    }
+
+    private async Task<WeekDto> CurrentWeekAsync(CancellationToken cancellationToken) =>
+        await Http.GetAsync("weeks/current", Json.WeekDto, cancellationToken).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<ScorecardItem>> ListCoreAsync(long? userId, long? meetingId, bool showEmpty, int? weekOffset,
+        CancellationToken cancellationToken)
+    {
+        string path;
+        if (meetingId is long meeting)
+        {
+            path = Route($"scorecard/meeting/{meeting}");
+        }
+        else
+        {
+            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            path = Route($"scorecard/user/{user}");
+        }
+
+        var scorecard = await Http.GetAsync(path, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
+        IEnumerable<ScorecardItem> items = Mapper.List(scorecard?.Scores, Mapper.ToScore);
+
+        if (weekOffset is int offset)
+        {
+            var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
+            var wanted = week.ForWeekNumber + offset;
+            items = items.Where(i => i.WeekNumber == wanted);
+        }
+
+        if (!showEmpty)
+        {
+            items = items.Where(i => i.Value is not null);
+        }
+
+        return items.ToList();
+    }
+
+    private async Task<ScorecardItem?> GetCoreAsync(long measurableId, long? userId, int weekOffset, CancellationToken cancellationToken)
+    {
+        var items = await ListCoreAsync(userId, null, showEmpty: true, weekOffset, cancellationToken).ConfigureAwait(false);
+        return items.FirstOrDefault(i => i.MeasurableId == measurableId);
+    }
+
+    private async Task ScoreCoreAsync(long measurableId, decimal? score, int weekOffset, CancellationToken cancellationToken)
+    {
+        var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
+        var weekNumber = week.ForWeekNumber + weekOffset;
+        await Http.SendVoidAsync(HttpMethod.Put, Route($"measurables/{measurableId}/week/{weekNumber}"),
+            new ScoreBody { Value = score }, Json.ScoreBody, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,205 @@
+using Bloomy.Client.Http;
+using Bloomy.Client.Json;
+using Bloomy.Client.Json.Wire;
+using Bloomy.Client.Models;
+using static Bloomy.Client.Operations.Wire;
+
+namespace Bloomy.Client.Operations;
+
+/// <summary>To-do operations.</summary>
+public sealed class TodosClient
+{
+    private readonly BloomyClient _client;
+
+    internal TodosClient(BloomyClient client) => _client = client;
+
+    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
+
+    private BloomyHttp Http => _client.Http;
+
+    /// <summary>
+    /// Lists to-dos: a meeting's (<c>GET L10/{meetingId}/todos</c>) or a user's (<c>GET todo/user/{userId}</c>),
+    /// open ones unless <paramref name="includeClosed"/>.
+    /// </summary>
+    /// <param name="userId">The user; null (and no meeting) means the current user.</param>
+    /// <param name="meetingId">The meeting; cannot be combined with <paramref name="userId"/>.</param>
+    /// <param name="includeClosed">Also return completed to-dos: for a meeting the server is asked for them
+    /// (<c>INCLUDE_CLOSED=true</c>); a user's list carries them anyway and is filtered here unless this is set.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The to-dos.</returns>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<Todo>> ListAsync(long? userId = null, long? meetingId = null, bool includeClosed = false,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotBoth(userId, meetingId, Guard.BothIdsMessage);
+        Guard.OptionalId(userId, nameof(userId));
+        Guard.OptionalId(meetingId, nameof(meetingId));
+        return ListCoreAsync(userId, meetingId, includeClosed, cancellationToken);
+    }
+
+    /// <summary>Gets a to-do (<c>GET todo/{todoId}</c>).</summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The to-do.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task<Todo> GetAsync(long todoId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        return ReadAsync(todoId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a to-do: a meeting to-do (<c>POST L10/{meetingId}/todos</c>) when <paramref name="meetingId"/> is
+    /// given, else a personal one (<c>POST todo/create</c>).
+    /// </summary>
+    /// <param name="title">The title.</param>
+    /// <param name="meetingId">The meeting to attach the to-do to.</param>
+    /// <param name="dueDate">The due date (sent as <c>yyyy-MM-dd</c> when it has no time of day).</param>
+    /// <param name="userId">The owner; null means the current user.</param>
+    /// <param name="notes">Notes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created to-do (built from the create answer; not re-read).</returns>
+    /// <exception cref="ArgumentException"><paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Todo> CreateAsync(string title, long? meetingId = null, DateTime? dueDate = null, long? userId = null,
+        string? notes = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Title(title, nameof(title));
+        Guard.OptionalId(meetingId, nameof(meetingId));
+        Guard.OptionalId(userId, nameof(userId));
+        return CreateCoreAsync(title, meetingId, dueDate, userId, notes, cancellationToken);
+    }
+
+    /// <summary>Completes a to-do (<c>POST todo/{todoId}/complete?status=true</c>) and reads it back.</summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The completed to-do.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task<Todo> CompleteAsync(long todoId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        return CompleteCoreAsync(todoId, cancellationToken);
+    }
+
+    /// <summary>Updates a to-do's title and/or due date (<c>PUT todo/{todoId}</c>) and reads it back.</summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="dueDate">The new due date.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated to-do.</returns>
+    /// <exception cref="ArgumentException">Neither field was given, or the title is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task<Todo> UpdateAsync(long todoId, string? title = null, DateTime? dueDate = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        if (title is null && dueDate is null)
+        {
+            throw new ArgumentException("At least one field must be provided");
+        }
+
+        Guard.OptionalTitle(title, nameof(title));
+        return UpdateCoreAsync(todoId, title, dueDate, cancellationToken);
+    }
+
+    /// <summary>Creates many meeting to-dos, at most <paramref name="maxConcurrent"/> at a time.</summary>
+    /// <param name="items">The to-dos; each needs a <c>Title</c> and a <c>MeetingId</c>.</param>
+    /// <param name="maxConcurrent">How many to create at once (1..64).</param>
+    /// <param name="cancellationToken">Cancels the whole batch.</param>
+    /// <returns>The to-dos created and the failures, each in input order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrent"/> is out of range.</exception>
+    public Task<BulkResult<Todo>> CreateManyAsync(IEnumerable<TodoCreateItem> items, int maxConcurrent = 5,
+        CancellationToken cancellationToken = default)
+    {
+        var list = Bulk.Prepare(items, maxConcurrent, nameof(items));
+        return Bulk.RunAsync(list, maxConcurrent, (item, ct) =>
+        {
+            Guard.NotNull(item, "item");
+            var title = Guard.Required(item.Title, nameof(TodoCreateItem.Title));
+            var meetingId = Guard.Required(item.MeetingId, nameof(TodoCreateItem.MeetingId));
+            return CreateAsync(title, meetingId, item.DueDate, item.UserId, item.Notes, ct);
+        }, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Todo>> ListCoreAsync(long? userId, long? meetingId, bool includeClosed,
+        CancellationToken cancellationToken)
+    {
+        string path;
+        if (meetingId is long meeting)
+        {
+            // Without includeClosed the path has no query at all, exactly as the reference SDK sends it.
+            path = includeClosed ? Route($"L10/{meeting}/todos?INCLUDE_CLOSED=true") : Route($"L10/{meeting}/todos");
+        }
+        else
+        {
+            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            path = Route($"todo/user/{user}");
+        }
+
+        var items = await Http.GetAsync(path, Json.ListTodoDto, cancellationToken).ConfigureAwait(false);
+        var todos = Mapper.List(items, Mapper.ToTodo);
+        return includeClosed ? todos : todos.Where(t => !t.Complete).ToList();
+    }
+
+    private async Task<Todo> ReadAsync(long todoId, CancellationToken cancellationToken)
+    {
+        var path = Route($"todo/{todoId}");
+        var dto = await Http.GetAsync(path, Json.TodoDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.ToTodo(dto);
+    }
+
+    private async Task<Todo> CreateCoreAsync(string title, long? meetingId, DateTime? dueDate, long? userId, string? notes,
+        CancellationToken cancellationToken)
+    {
+        // The owner defaults to the current user for meeting to-dos too (as the reference SDK does).
+        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var due = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null;
+        TodoDto dto;
+        if (meetingId is long meeting)
+        {
+            var path = Route($"L10/{meeting}/todos");
+            var body = new MeetingTodoCreateBody { Title = title, ForId = owner, Notes = notes, DueDate = due };
+            dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.MeetingTodoCreateBody, Json.TodoDto, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        else
+        {
+            var body = new PersonalTodoCreateBody { Title = title, AccountableUserId = owner, Notes = notes, DueDate = due };
+            dto = await Http.SendAsync(HttpMethod.Post, "todo/create", body, Json.PersonalTodoCreateBody, Json.TodoDto, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        // Built from the create answer plus the arguments, not re-read (as the reference SDK does).
+        return new Todo
+        {
+            Id = dto.Id,
+            Title = dto.Name ?? title,
+            DetailsUrl = dto.DetailsUrl,
+            DueDate = dto.DueDate,
+            CreateTime = dto.HasCreateTime ? dto.CreateTime : _client.Http.Options.TimeProvider.GetUtcNow().UtcDateTime,
+            CompleteTime = null,
+            MeetingId = meetingId,
+            MeetingName = null,
+            Complete = false,
+            Archived = false,
+            OwnerId = owner,
+            OwnerName = dto.Owner?.Name,
+        };
+    }
+
+    private async Task<Todo> CompleteCoreAsync(long todoId, CancellationToken cancellationToken)
+    {
+        await Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=true"), cancellationToken)
+            .ConfigureAwait(false);
+        return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Todo> UpdateCoreAsync(long todoId, string? title, DateTime? dueDate, CancellationToken cancellationToken)
+    {
+        var body = new TodoUpdateBody { Title = title, DueDate = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null };
+        await Http.SendVoidAsync(HttpMethod.Put, Route($"todo/{todoId}"), body, Json.TodoUpdateBody, cancellationToken)
+            .ConfigureAwait(false);
+        return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
+    }
+}

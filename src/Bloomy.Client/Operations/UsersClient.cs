@@ -1,0 +1,144 @@
+using Bloomy.Client.Http;
+using Bloomy.Client.Json;
+using Bloomy.Client.Models;
+using static Bloomy.Client.Operations.Wire;
+
+namespace Bloomy.Client.Operations;
+
+/// <summary>User operations: details, direct reports, positions, search and the organisation's user list.</summary>
+public sealed class UsersClient
+{
+    private readonly BloomyClient _client;
+
+    internal UsersClient(BloomyClient client) => _client = client;
+
+    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
+
+    private BloomyHttp Http => _client.Http;
+
+    /// <summary>Gets a user (<c>GET users/{id}</c>), optionally with direct reports and positions (fetched concurrently).</summary>
+    /// <param name="userId">The user; null means the current user.</param>
+    /// <param name="includeDirectReports">Also fetch the user's direct reports.</param>
+    /// <param name="includePositions">Also fetch the user's positions (accountability-chart seats).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="userId"/> is not positive.</exception>
+    public Task<User> GetAsync(long? userId = null, bool includeDirectReports = false, bool includePositions = false,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.OptionalId(userId, nameof(userId));
+        return GetCoreAsync(userId, includeDirectReports, includePositions, cancellationToken);
+    }
+
+    /// <summary>Gets a user's direct reports (<c>GET users/{id}/directreports</c>).</summary>
+    /// <param name="userId">The user; null means the current user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The direct reports.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="userId"/> is not positive.</exception>
+    public Task<IReadOnlyList<User>> GetDirectReportsAsync(long? userId = null, CancellationToken cancellationToken = default)
+    {
+        Guard.OptionalId(userId, nameof(userId));
+        return WithUserAsync(userId, DirectReportsAsync, cancellationToken);
+    }
+
+    /// <summary>Gets a user's positions (<c>GET users/{id}/seats</c>).</summary>
+    /// <param name="userId">The user; null means the current user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The positions.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="userId"/> is not positive.</exception>
+    public Task<IReadOnlyList<UserPosition>> GetPositionsAsync(long? userId = null, CancellationToken cancellationToken = default)
+    {
+        Guard.OptionalId(userId, nameof(userId));
+        return WithUserAsync(userId, PositionsAsync, cancellationToken);
+    }
+
+    /// <summary>Searches users by name or e-mail (<c>GET search/user?term=...</c>).</summary>
+    /// <param name="term">The search text (sent form-encoded; empty is allowed).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The matching users.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="term"/> is null.</exception>
+    public Task<IReadOnlyList<User>> SearchAsync(string term, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(term, nameof(term));
+        return SearchCoreAsync(term, cancellationToken);
+    }
+
+    /// <summary>Lists the organisation's users (<c>GET search/all?term=%25</c>, users only).</summary>
+    /// <param name="includePlaceholders">Keep placeholder users (those without an e-mail address).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The users.</returns>
+    public async Task<IReadOnlyList<User>> ListAsync(bool includePlaceholders = false, CancellationToken cancellationToken = default)
+    {
+        var path = "search/all?term=" + BloomyQuery.Encode("%");
+        var results = await Http.GetAsync(path, Json.ListSearchResultDto, cancellationToken).ConfigureAwait(false);
+        var users = new List<User>();
+        foreach (var item in results ?? new())
+        {
+            if (item is null || !string.Equals(item.ResultType, "User", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!includePlaceholders && Mapper.IsPlaceholder(item))
+            {
+                continue;
+            }
+
+            users.Add(Mapper.ToUser(item));
+        }
+
+        return users;
+    }
+
+    private async Task<User> GetCoreAsync(long? userId, bool includeDirectReports, bool includePositions,
+        CancellationToken cancellationToken)
+    {
+        var id = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var dto = await Http.GetAsync(Route($"users/{id}"), Json.UserDto, cancellationToken).ConfigureAwait(false);
+        var reports = includeDirectReports ? DirectReportsAsync(id, cancellationToken) : null;
+        var positions = includePositions ? PositionsAsync(id, cancellationToken) : null;
+        var pending = new List<Task>(2);
+        if (reports is not null)
+        {
+            pending.Add(reports);
+        }
+
+        if (positions is not null)
+        {
+            pending.Add(positions);
+        }
+
+        await Task.WhenAll(pending).ConfigureAwait(false);
+        return Mapper.ToUser(
+            dto,
+            directReports: reports is null ? null : await reports.ConfigureAwait(false),
+            positions: positions is null ? null : await positions.ConfigureAwait(false));
+    }
+
+    private async Task<IReadOnlyList<T>> WithUserAsync<T>(long? userId,
+        Func<long, CancellationToken, Task<IReadOnlyList<T>>> fetch, CancellationToken cancellationToken)
+    {
+        var id = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        return await fetch(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<User>> DirectReportsAsync(long userId, CancellationToken cancellationToken)
+    {
+        var items = await Http.GetAsync(Route($"users/{userId}/directreports"), Json.ListUserDto, cancellationToken)
+            .ConfigureAwait(false);
+        return Mapper.List(items, u => Mapper.ToUser(u));
+    }
+
+    private async Task<IReadOnlyList<UserPosition>> PositionsAsync(long userId, CancellationToken cancellationToken)
+    {
+        var seats = await Http.GetAsync(Route($"users/{userId}/seats"), Json.ListSeatDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.ToPositions(seats);
+    }
+
+    private async Task<IReadOnlyList<User>> SearchCoreAsync(string term, CancellationToken cancellationToken)
+    {
+        var items = await Http.GetAsync("search/user?term=" + BloomyQuery.Encode(term), Json.ListSearchResultDto, cancellationToken)
+            .ConfigureAwait(false);
+        return Mapper.List(items, Mapper.ToUser);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Management.Automation;
+using Bloomy.Client;
+using Bloomy.Cmdlets.Connections;
+using Bloomy.Cmdlets.Pipeline;
+
+namespace Bloomy.Cmdlets.Commands;
+
+/// <summary>
+/// Base of the cmdlets that call the API once per pipeline item: each item is queued on the
+/// <see cref="PipelineBridge"/>, so up to <see cref="ThrottleLimit"/> requests run at once while
+/// results come out in input order.
+/// </summary>
+public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
+{
+    private PipelineBridge? _bridge;
+    private BloomyClient? _client;
+
+    /// <summary>
+    /// <para type="description">How many pipeline items are processed at once (1–64). Defaults to the connection's DefaultThrottleLimit, 5 unless Connect-Bloomy said otherwise.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = ConnectionFactory.DefaultThrottleLimit;
+
+    /// <summary>The client of the connection in use; set once BeginProcessing has run.</summary>
+    protected BloomyClient Client => _client ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        var connection = ResolveConnection();
+        _client = connection.Client;
+        var throttleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit))
+            ? ThrottleLimit
+            : connection.DefaultThrottleLimit;
+        _bridge = new PipelineBridge(CommandRuntime, MyInvocation.MyCommand.Name, throttleLimit, IsVerboseEnabled());
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => _bridge?.Complete();
+
+    /// <inheritdoc />
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        _bridge?.Stop();
+    }
+
+    /// <summary>Abandons any work still in flight.</summary>
+    public void Dispose()
+    {
+        _bridge?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Queues an item whose work yields one object.</summary>
+    protected void Queue<T>(object? target, string label, Func<BloomyClient, CancellationToken, Task<T>> work)
+    {
+        var client = Client;
+        Bridge.Enqueue(target, label, async ct => new object?[] { await work(client, ct).ConfigureAwait(false) });
+    }
+
+    /// <summary>Queues an item whose work yields a list; its elements are written one by one, together.</summary>
+    protected void QueueMany<T>(object? target, string label, Func<BloomyClient, CancellationToken, Task<IReadOnlyList<T>>> work)
+    {
+        var client = Client;
+        Bridge.Enqueue(target, label, async ct =>
+        {
+            var items = await work(client, ct).ConfigureAwait(false);
+            var outputs = new object?[items.Count];
+            for (var i = 0; i < outputs.Length; i++) outputs[i] = items[i];
+            return outputs;
+        });
+    }
+
+    /// <summary>Queues an item whose work yields nothing; <paramref name="passThru"/>, when given, is written once it succeeds.</summary>
+    protected void QueueAction(object? target, string label, Func<BloomyClient, CancellationToken, Task> work, object? passThru = null)
+    {
+        var client = Client;
+        Bridge.Enqueue(target, label, async ct =>
+        {
+            await work(client, ct).ConfigureAwait(false);
+            return passThru is null ? Array.Empty<object?>() : new[] { passThru };
+        });
+    }
+
+    /// <summary>
+    /// The values bound for the current record (pipeline and command line), as the error target of
+    /// cmdlets whose input is a set of properties, such as a CSV row.
+    /// </summary>
+    protected PSObject BoundInput()
+    {
+        var input = new PSObject();
+        foreach (var parameter in MyInvocation.BoundParameters)
+        {
+            if (CommonParameterNames.Contains(parameter.Key)) continue;
+            input.Properties.Add(new PSNoteProperty(parameter.Key, parameter.Value));
+        }
+        return input;
+    }
+
+    private static readonly HashSet<string> CommonParameterNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(Connection), nameof(ThrottleLimit), "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction",
+        "ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+        "ProgressAction", "WhatIf", "Confirm",
+    };
+
+    private PipelineBridge Bridge => _bridge ?? throw new InvalidOperationException("BeginProcessing has not run.");
+}

@@ -1,0 +1,167 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Runtime.InteropServices;
+using System.Security;
+using Bloomy.Client;
+using Bloomy.Client.Auth;
+using Bloomy.Cmdlets.Connections;
+
+namespace Bloomy.Cmdlets.Commands.Connection;
+
+/// <summary>
+/// <para type="synopsis">Connects to Bloom Growth and makes the connection this session's default.</para>
+/// <para type="description">Connect-Bloomy opens a connection with an API key (-ApiKey), with a user name and password exchanged for a key at the token endpoint (-Credential), or — with neither — with the key from the BG_API_KEY environment variable or the api_key of ~/.bloomy/config.yaml. It confirms the key by asking the API whose it is, then stores the connection as the default of the current runspace; every Bloomy cmdlet uses it unless given -Connection. With -PassThru it also returns the connection object, so one script can work with several organisations.</para>
+/// </summary>
+/// <example>
+///   <code>Connect-Bloomy -ApiKey $env:MY_BLOOM_KEY</code>
+///   <para>Connects with a key held in a variable.</para>
+/// </example>
+/// <example>
+///   <code>$emulator = Connect-Bloomy -BaseUri http://127.0.0.1:5080/api/v1/ -Credential (Get-Credential ada@example.com) -PassThru</code>
+///   <para>Exchanges a user name and password for a key against the local emulator and keeps the connection in a variable.</para>
+/// </example>
+[Cmdlet(VerbsCommunications.Connect, "Bloomy", DefaultParameterSetName = StoredKeySet)]
+[OutputType(typeof(BloomyConnection))]
+public sealed class ConnectBloomyCommand : PSCmdlet
+{
+    private const string StoredKeySet = "StoredKey";
+    private const string ApiKeySet = "ApiKey";
+    private const string CredentialSet = "Credential";
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// <para type="description">The Bloom Growth API key, as a SecureString or a plain string.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+    [SecureStringTransformation]
+    [ValidateNotNull]
+    public SecureString? ApiKey { get; set; }
+
+    /// <summary>
+    /// <para type="description">A Bloom Growth user name (e-mail) and password, exchanged for an API key at the token endpoint.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>
+    /// <para type="description">The API's base address. Defaults to https://app.bloomgrowth.com/api/v1/; point it at the local emulator for dry runs.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri BaseUri { get; set; } = new BloomyClientOptions().BaseUri;
+
+    /// <summary>
+    /// <para type="description">The cap on requests in flight over this connection, across every cmdlet using it (1–1024, default 64).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int MaxConcurrentRequests { get; set; } = new BloomyClientOptions().MaxConcurrentRequests;
+
+    /// <summary>
+    /// <para type="description">How often a failed request is retried where that is safe (0–10, default 3).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int MaxRetries { get; set; } = new BloomyClientOptions().MaxRetries;
+
+    /// <summary>
+    /// <para type="description">Seconds one request attempt may take (1–600, default 30).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 600)]
+    public int TimeoutSec { get; set; } = 30;
+
+    /// <summary>
+    /// <para type="description">The -ThrottleLimit Bloomy cmdlets use on this connection when they are not given one (1–64, default 5).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = ConnectionFactory.DefaultThrottleLimit;
+
+    /// <summary>
+    /// <para type="description">Allows plain http to a host other than this machine. Without it, http is accepted only for loopback addresses.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter SaveKey { get; set; }
+
+    /// <summary>
+    /// <para type="description">Returns the connection object, for use with -Connection.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var options = new BloomyClientOptions
+        {
+            BaseUri = BaseUri,
+            MaxConcurrentRequests = MaxConcurrentRequests,
+            MaxRetries = MaxRetries,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            AllowInsecureHttp = AllowInsecureHttp.IsPresent,
+        };
+
+        try
+        {
+            options.ApiKey = ParameterSetName switch
+            {
+                ApiKeySet => ToPlainText(ApiKey!),
+                CredentialSet => ExchangeCredential(options),
+                _ => null,
+            };
+
+            WriteVerbose($"Connecting to {options.BaseUri}");
+            var connection = ConnectionFactory.OpenAsync(options, ThrottleLimit, _stopping.Token).GetAwaiter().GetResult();
+            if (SaveKey.IsPresent && options.ApiKey is not null)
+            {
+                BloomyConfigFile.SaveApiKey(options.ApiKey);
+                WriteVerbose($"Saved the API key to {BloomyConfigFile.DefaultPath}");
+            }
+            ConnectionStore.SetDefault(Runspace.DefaultRunspace, connection);
+            WriteVerbose($"Connected as {connection.UserName} ({connection.UserId}), key from {connection.KeySource}");
+            if (PassThru.IsPresent) WriteObject(connection);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception ex) when (ex is BloomyException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(Pipeline.BloomyErrorRecords.ForCommand(ex, BaseUri));
+        }
+    }
+
+    private string ExchangeCredential(BloomyClientOptions options)
+    {
+        // The token endpoint sits at the root of the API's host, outside /api/v1.
+        var tokenUri = options.TokenUri ?? new Uri(options.BaseUri, "/Token");
+        WriteVerbose($"Exchanging the credential of {Credential!.UserName} for an API key at {tokenUri}");
+        return BloomyCredentials.ExchangePasswordAsync(tokenUri, Credential.GetNetworkCredential(), cancellationToken: _stopping.Token)
+            .GetAwaiter().GetResult();
+    }
+
+    private static string ToPlainText(SecureString secure)
+    {
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+        try
+        {
+            return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Todos;
+
+/// <summary>
+/// <para type="synopsis">Marks to-dos as done.</para>
+/// <para type="description">Complete-BloomyTodo completes the to-dos piped from Get-BloomyTodo or given with -Id, concurrently (up to -ThrottleLimit at once). Only to-do objects bind from the pipeline, so a user or meeting object can never be completed by mistake. With -PassThru, returns each completed to-do.</para>
+/// </summary>
+/// <example>
+///   <code>Complete-BloomyTodo -Id 5001</code>
+///   <para>Completes one to-do.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyTodo | Complete-BloomyTodo -WhatIf</code>
+///   <para>Shows which of your to-dos would be completed, without sending anything.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Complete, "BloomyTodo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(Todo))]
+public sealed class CompleteBloomyTodoCommand : BloomyPipelineCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
+    /// <summary>
+    /// <para type="description">The ids of the to-dos to complete.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">To-dos (from Get-BloomyTodo) to complete.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
+    [ValidateNotNull]
+    public Todo? Todo { get; set; }
+
+    /// <summary>
+    /// <para type="description">Returns each completed to-do.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByObjectSet)
+        {
+            Complete(Todo!, Todo!.Id, Todo.Title);
+            return;
+        }
+        foreach (var id in Id) Complete(id, id, null);
+    }
+
+    private void Complete(object target, long id, string? title)
+    {
+        var description = title is null ? $"to-do {id}" : $"to-do {id} '{title}'";
+        if (!ShouldProcess(description, "Complete")) return;
+        if (PassThru.IsPresent)
+        {
+            Queue(target, description, (client, ct) => client.Todos.CompleteAsync(id, ct));
+        }
+        else
+        {
+            QueueAction(target, description, (client, ct) => client.Todos.CompleteAsync(id, ct));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Todos;
+
+/// <summary>
+/// <para type="synopsis">Creates to-dos, personal or in a meeting — one, or many from the pipeline.</para>
+/// <para type="description">New-BloomyTodo creates a to-do titled -Title. With -MeetingId it is a meeting to-do, otherwise a personal one. -UserId makes someone else accountable (default: you), -DueDate sets the due date (default: the server's, a week from now) and -Notes adds notes. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId, DueDate, UserId and Notes columns create one to-do each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created to-dos in input order.</para>
+/// </summary>
+/// <example>
+///   <code>New-BloomyTodo -Title 'Send Q3 plan' -MeetingId 2001 -DueDate 2026-12-01</code>
+///   <para>Creates a to-do in meeting 2001, due on 1 December.</para>
+/// </example>
+/// <example>
+///   <code>Import-Csv todos.csv | New-BloomyTodo -ThrottleLimit 10</code>
+///   <para>Creates one to-do per CSV row, ten at a time.</para>
+/// </example>
+/// <example>
+///   <code>[pscustomobject]@{ Title = 'Call Ada'; MeetingId = 2001; DueDate = '2026-12-01' } | New-BloomyTodo -WhatIf</code>
+///   <para>Shows what would be created, without sending anything.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "BloomyTodo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(Todo))]
+public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
+{
+    /// <summary>
+    /// <para type="description">The to-do's title.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("Name")]
+    public string Title { get; set; } = string.Empty;
+
+    /// <summary>
+    /// <para type="description">The meeting the to-do belongs to; omit it for a personal to-do.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    public long? MeetingId { get; set; }
+
+    /// <summary>
+    /// <para type="description">When the to-do is due. Default: the server's (a week from now).</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public DateTime? DueDate { get; set; }
+
+    /// <summary>
+    /// <para type="description">The accountable user's id. Default: you.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    [Alias("OwnerId", "AccountableUserId")]
+    public long? UserId { get; set; }
+
+    /// <summary>
+    /// <para type="description">Notes for the to-do.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Notes { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        string title = Title;
+        long? meetingId = MeetingId, userId = UserId;
+        DateTime? dueDate = DueDate;
+        string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
+        var where = meetingId is null ? "personal to-do" : $"to-do in meeting {meetingId}";
+        if (!ShouldProcess($"{where} '{title}'", "Create")) return;
+
+        Queue(BoundInput(), $"to-do '{title}'",
+            (client, ct) => client.Todos.CreateAsync(title, meetingId, dueDate, userId, notes, ct));
+    }
+}

@@ -1,0 +1,63 @@
+using Bloomy.Client;
+using Bloomy.Client.Auth;
+
+namespace Bloomy.Cmdlets.Connections;
+
+/// <summary>
+/// A connection to one Bloom Growth organisation, as returned by <c>Connect-Bloomy -PassThru</c> and
+/// accepted by every cmdlet's <c>-Connection</c> parameter. It never exposes the API key.
+/// </summary>
+public sealed class BloomyConnection : IDisposable
+{
+    internal BloomyConnection(BloomyClient client, long userId, string userName, int defaultThrottleLimit)
+    {
+        Client = client;
+        UserId = userId;
+        UserName = userName;
+        DefaultThrottleLimit = defaultThrottleLimit;
+        ConnectedAt = DateTime.Now;
+    }
+
+    internal BloomyClient Client { get; }
+
+    /// <summary>The API's base address, e.g. https://app.bloomgrowth.com/api/v1/.</summary>
+    public Uri BaseUri => Client.BaseUri;
+
+    /// <summary>The id of the user the key belongs to.</summary>
+    public long UserId { get; }
+
+    /// <summary>The name of the user the key belongs to.</summary>
+    public string UserName { get; }
+
+    /// <summary>Where the API key came from (explicit, environment, config file).</summary>
+    public BloomyApiKeySource KeySource => Client.ApiKeySource;
+
+    /// <summary>The cap on requests in flight over this connection, across all cmdlets.</summary>
+    public int MaxConcurrentRequests => Client.MaxConcurrentRequests;
+
+    /// <summary>How often a failed request is retried where retrying is safe.</summary>
+    public int MaxRetries => Client.MaxRetries;
+
+    /// <summary>The time one request attempt may take.</summary>
+    public TimeSpan Timeout => Client.Timeout;
+
+    /// <summary>The -ThrottleLimit cmdlets use on this connection when none is given.</summary>
+    public int DefaultThrottleLimit { get; }
+
+    /// <summary>When the connection was made (local time).</summary>
+    public DateTime ConnectedAt { get; }
+
+    /// <summary>True once Disconnect-Bloomy has closed the connection.</summary>
+    public bool IsDisconnected { get; private set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{UserName} ({UserId}) at {BaseUri}";
+
+    /// <summary>Releases the underlying HTTP client.</summary>
+    public void Dispose()
+    {
+        if (IsDisconnected) return;
+        IsDisconnected = true;
+        Client.Dispose();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using Bloomy.Client;
+
+namespace Bloomy.Cmdlets.Pipeline;
+
+/// <summary>
+/// Turns client exceptions into error records with stable ids (<c>Bloomy.NotFound</c>,
+/// <c>Bloomy.RateLimited</c>…), the matching category, and the input item as target.
+/// </summary>
+internal static class BloomyErrorRecords
+{
+    /// <summary>The record for one failed pipeline item, its message naming the item.</summary>
+    public static ErrorRecord ForItem(Exception exception, object? target, string label)
+    {
+        var (errorId, category) = Classify(exception);
+        return new ErrorRecord(exception, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails($"{label}: {exception.Message}"),
+        };
+    }
+
+    /// <summary>The record for a failure that is not tied to one input item (connecting, configuration).</summary>
+    public static ErrorRecord ForCommand(Exception exception, object? target = null)
+    {
+        var (errorId, category) = Classify(exception);
+        return new ErrorRecord(exception, errorId, category, target);
+    }
+
+    /// <summary>
+    /// Nothing after a rejected key or a missing configuration could succeed, so those stop the pipeline;
+    /// a 403 concerns one object and does not.
+    /// </summary>
+    public static bool IsTerminating(Exception exception) => exception switch
+    {
+        BloomyAuthenticationException auth => auth.StatusCode != 403,
+        BloomyConfigurationException => true,
+        _ => false,
+    };
+
+    internal static (string ErrorId, ErrorCategory Category) Classify(Exception exception) => exception switch
+    {
+        BloomyAuthenticationException { StatusCode: 403 } => ("Bloomy.Forbidden", ErrorCategory.PermissionDenied),
+        BloomyAuthenticationException => ("Bloomy.Authentication", ErrorCategory.AuthenticationError),
+        BloomyConfigurationException => ("Bloomy.Configuration", ErrorCategory.InvalidOperation),
+        BloomyApiException api => api.Kind switch
+        {
+            BloomyFailureKind.OutcomeUnknown => ("Bloomy.OutcomeUnknown", ErrorCategory.ConnectionError),
+            BloomyFailureKind.Timeout => ("Bloomy.Timeout", ErrorCategory.OperationTimeout),
+            BloomyFailureKind.Transport => ("Bloomy.Transport", ErrorCategory.ConnectionError),
+            BloomyFailureKind.InvalidResponse => ("Bloomy.InvalidResponse", ErrorCategory.InvalidResult),
+            _ => api.StatusCode switch
+            {
+                404 => ("Bloomy.NotFound", ErrorCategory.ObjectNotFound),
+                429 => ("Bloomy.RateLimited", ErrorCategory.LimitsExceeded),
+                400 or 422 => ("Bloomy.BadRequest", ErrorCategory.InvalidArgument),
+                409 => ("Bloomy.Conflict", ErrorCategory.ResourceExists),
+                >= 500 => ("Bloomy.ServerError", ErrorCategory.ResourceUnavailable),
+                _ => ("Bloomy.ApiError", ErrorCategory.NotSpecified),
+            },
+        },
+        ArgumentException => ("Bloomy.Validation", ErrorCategory.InvalidArgument),
+        TimeoutException => ("Bloomy.Timeout", ErrorCategory.OperationTimeout),
+        _ => ("Bloomy.Unexpected", ErrorCategory.NotSpecified),
+    };
+}

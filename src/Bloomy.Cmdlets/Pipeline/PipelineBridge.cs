@@ -1,0 +1,245 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Management.Automation;
+using Bloomy.Client.Http;
+
+namespace Bloomy.Cmdlets.Pipeline;
+
+/// <summary>
+/// Bridges the synchronous PowerShell pipeline to the async client: each input item's work runs
+/// concurrently (at most <c>throttleLimit</c> at once), while every write — objects, errors, verbose
+/// messages, progress — happens on the pipeline thread, in input order, as soon as an item and all
+/// items before it are done.
+/// </summary>
+/// <remarks>
+/// Call <see cref="Enqueue"/> from ProcessRecord, <see cref="Complete"/> from EndProcessing,
+/// <see cref="Stop"/> from StopProcessing and <see cref="Dispose"/> from the cmdlet's Dispose.
+/// Back-pressure: Enqueue blocks (while still writing finished results) when the throttle is full or
+/// when too many finished items wait behind a slow one, so memory stays bounded for any input length.
+/// </remarks>
+internal sealed class PipelineBridge : IDisposable
+{
+    /// <summary>Runs shorter than this stay silent; longer ones report progress.</summary>
+    internal static readonly TimeSpan DefaultProgressDelay = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ICommandRuntime _runtime;
+    private readonly string _activity;
+    private readonly int _throttleLimit;
+    private readonly int _window;
+    private readonly bool _logRequests;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Queue<WorkItem> _pending = new();
+    private readonly SemaphoreSlim _wakeUp = new(0);
+    private readonly ConcurrentQueue<string> _requestLog = new();
+    private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+    private readonly int _progressId;
+    private readonly TimeSpan _progressDelay;
+    private TimeSpan? _lastProgress;
+    private bool _progressShown;
+    private int _inFlight;
+    private int _done;
+    private int _failed;
+
+    /// <param name="runtime">The cmdlet's command runtime; only called on the pipeline thread.</param>
+    /// <param name="activity">The cmdlet name, shown in progress.</param>
+    /// <param name="throttleLimit">Items in flight at most.</param>
+    /// <param name="logRequests">Whether to collect request events for WriteVerbose.</param>
+    /// <param name="progressDelay">How long a run goes before it reports progress; <see cref="DefaultProgressDelay"/> when null.</param>
+    public PipelineBridge(ICommandRuntime runtime, string activity, int throttleLimit, bool logRequests, TimeSpan? progressDelay = null)
+    {
+        if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
+        _runtime = runtime;
+        _activity = activity;
+        _throttleLimit = throttleLimit;
+        // Finished items may wait behind a slow head; cap how many, so memory stays bounded.
+        _window = Math.Max(4 * throttleLimit, 16);
+        _logRequests = logRequests;
+        _progressDelay = progressDelay ?? DefaultProgressDelay;
+        _progressId = Math.Abs(activity.GetHashCode() % 1000) + 1;
+    }
+
+    /// <summary>Cancelled by Stop (Ctrl+C, Select-Object -First) or a terminating error.</summary>
+    public CancellationToken StopToken => _stop.Token;
+
+    /// <summary>Items started and not yet finished (for tests and progress).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>
+    /// Starts one input item's work after waiting for a free slot, then writes whatever is ready.
+    /// </summary>
+    /// <param name="target">The input object, reported as the error record's target.</param>
+    /// <param name="label">How error messages name the item, e.g. "user 1042".</param>
+    /// <param name="work">The item's work; its results are written in order. Must not touch the cmdlet.</param>
+    public void Enqueue(object? target, string label, Func<CancellationToken, Task<IReadOnlyList<object?>>> work)
+    {
+        DrainReady();
+        while (Volatile.Read(ref _inFlight) >= _throttleLimit || _pending.Count >= _window)
+        {
+            WaitForSignal();
+            DrainReady();
+        }
+
+        var token = _stop.Token;
+        if (token.IsCancellationRequested) throw new PipelineStoppedException();
+
+        Interlocked.Increment(ref _inFlight);
+        var task = Task.Run(() => RunAsync(work, token));
+        _pending.Enqueue(new WorkItem(target, label, task));
+    }
+
+    /// <summary>Waits for every started item and writes the rest of the results (EndProcessing).</summary>
+    public void Complete()
+    {
+        DrainReady();
+        while (_pending.Count > 0)
+        {
+            WaitForSignal();
+            DrainReady();
+        }
+        FlushRequestLog();
+        CompleteProgress();
+    }
+
+    /// <summary>Abandons in-flight work and starts no more (StopProcessing; any thread).</summary>
+    public void Stop() => _stop.Cancel();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _stop.Cancel();
+        foreach (var item in _pending)
+        {
+            // Abandoned work may still fault; observe it so nothing surfaces as an unobserved exception.
+            item.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        _pending.Clear();
+    }
+
+    private async Task<IReadOnlyList<object?>> RunAsync(Func<CancellationToken, Task<IReadOnlyList<object?>>> work, CancellationToken token)
+    {
+        try
+        {
+            token.ThrowIfCancellationRequested();
+            if (!_logRequests) return await work(token).ConfigureAwait(false);
+            using (BloomyRequestScope.Begin(OnRequestEvent))
+            {
+                return await work(token).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+            _wakeUp.Release();
+        }
+    }
+
+    private void OnRequestEvent(BloomyRequestEvent requestEvent)
+    {
+        _requestLog.Enqueue(requestEvent.ToString());
+        _wakeUp.Release();
+    }
+
+    private void WaitForSignal()
+    {
+        try
+        {
+            _wakeUp.Wait(_stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    private void DrainReady()
+    {
+        FlushRequestLog();
+        while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted)
+        {
+            Write(_pending.Dequeue());
+        }
+        ReportProgress();
+    }
+
+    private void Write(WorkItem item)
+    {
+        if (item.Task.Status == TaskStatus.RanToCompletion)
+        {
+            Interlocked.Increment(ref _done);
+            foreach (var output in item.Task.Result)
+            {
+                Guard(() => _runtime.WriteObject(output));
+            }
+            return;
+        }
+
+        var exception = item.Task.Exception?.GetBaseException() ?? new OperationCanceledException();
+        if (exception is OperationCanceledException && _stop.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        Interlocked.Increment(ref _failed);
+        var record = BloomyErrorRecords.ForItem(exception, item.Target, item.Label);
+        if (BloomyErrorRecords.IsTerminating(exception))
+        {
+            _stop.Cancel();
+            _runtime.ThrowTerminatingError(record);
+        }
+        Guard(() => _runtime.WriteError(record));
+    }
+
+    /// <summary>
+    /// A downstream stop (Select-Object -First) surfaces as an exception out of a write: cancel the
+    /// workers first so nothing more is sent, then let the exception travel on.
+    /// </summary>
+    private void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch
+        {
+            _stop.Cancel();
+            throw;
+        }
+    }
+
+    private void FlushRequestLog()
+    {
+        while (_requestLog.TryDequeue(out var line))
+        {
+            Guard(() => _runtime.WriteVerbose(line));
+        }
+    }
+
+    private void ReportProgress()
+    {
+        var now = _elapsed.Elapsed;
+        if (now < _progressDelay || now - _lastProgress < ProgressInterval) return;
+        _lastProgress = now;
+        _progressShown = true;
+        var record = new ProgressRecord(_progressId, _activity,
+            $"{Volatile.Read(ref _done)} done, {Volatile.Read(ref _inFlight)} in flight, {Volatile.Read(ref _failed)} failed");
+        Guard(() => _runtime.WriteProgress(record));
+    }
+
+    private void CompleteProgress()
+    {
+        if (!_progressShown) return;
+        var record = new ProgressRecord(_progressId, _activity,
+            $"{_done} done, {_failed} failed") { RecordType = ProgressRecordType.Completed };
+        Guard(() => _runtime.WriteProgress(record));
+    }
+
+    private sealed class WorkItem(object? target, string label, Task<IReadOnlyList<object?>> task)
+    {
+        public object? Target { get; } = target;
+        public string Label { get; } = label;
+        public Task<IReadOnlyList<object?>> Task { get; } = task;
+    }
+}

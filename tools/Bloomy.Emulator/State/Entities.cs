@@ -1,0 +1,117 @@
+namespace Bloomy.Emulator;
+
+/// <summary>An accountability-chart seat of a user (users/{id}/seats → Group.Position).</summary>
+public sealed record EmulatorSeat(long Id, long PositionId, string? PositionName);
+
+/// <summary>A seeded user (real or placeholder).</summary>
+public sealed record EmulatorUser
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string? ImageUrl { get; init; }
+    /// <summary>Position title, sent as search <c>Description</c>.</summary>
+    public string? Description { get; init; }
+    public long? ManagerId { get; init; }
+    public bool IsPlaceholder { get; init; }
+    public long OrganizationId { get; init; }
+    public IReadOnlyList<EmulatorSeat> Seats { get; init; } = [];
+    /// <summary>The user's API key ("" for placeholders, which cannot sign in).</summary>
+    public string ApiKey { get; init; } = "";
+}
+
+/// <summary>A non-user search result (team/group) returned by search/all.</summary>
+public sealed record EmulatorGroup(long Id, string Name, string ResultType);
+
+/// <summary>An L10 meeting (recurrence).</summary>
+public sealed record EmulatorMeeting
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public DateTime CreateTime { get; init; }
+    public IReadOnlyList<long> AttendeeIds { get; init; } = [];
+    public long CreatorId { get; init; }
+}
+
+/// <summary>A to-do.</summary>
+public sealed record EmulatorTodo
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public string? Notes { get; init; }
+    public long OwnerId { get; init; }
+    /// <summary>Meeting id; null for a personal to-do.</summary>
+    public long? MeetingId { get; init; }
+    public DateTime? DueDate { get; init; }
+    public DateTime CreateTime { get; init; }
+    public DateTime? CompleteTime { get; init; }
+    public DateTime? CloseTime { get; init; }
+    public bool Complete { get; init; }
+}
+
+/// <summary>An issue.</summary>
+public sealed record EmulatorIssue
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public string? Notes { get; init; }
+    public long OwnerId { get; init; }
+    public long MeetingId { get; init; }
+    public DateTime CreateTime { get; init; }
+    public DateTime? CloseTime { get; init; }
+    public DateTime? CompleteTime { get; init; }
+    public bool Complete { get; init; }
+    public bool Archived { get; init; }
+}
+
+/// <summary>A rock (goal). Completion: "OnTrack", "AtRisk" or "Complete".</summary>
+public sealed record EmulatorGoal
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public long OwnerId { get; init; }
+    public long? MeetingId { get; init; }
+    public DateTime? DueDate { get; init; }
+    public DateTime CreateTime { get; init; }
+    public string Completion { get; init; } = "OnTrack";
+    public bool Archived { get; init; }
+    public bool Complete => Completion == "Complete";
+}
+
+/// <summary>A measurable.</summary>
+public sealed record EmulatorMeasurable
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public long OwnerId { get; init; }
+    public long AdminId { get; init; }
+    public long? MeetingId { get; init; }
+    public decimal? Target { get; init; }
+    public string Direction { get; init; } = ">=";
+    public string Unit { get; init; } = "Number";
+}
+
+/// <summary>A score cell (one measurable, one week). WeekNumber = weeks since 1970-01-05.</summary>
+public sealed record EmulatorScore
+{
+    public long Id { get; init; }
+    public long MeasurableId { get; init; }
+    public int WeekNumber { get; init; }
+    public decimal? Measured { get; init; }
+    public DateTime? DateEntered { get; init; }
+}
+
+/// <summary>A headline.</summary>
+public sealed record EmulatorHeadline
+{
+    public long Id { get; init; }
+    public string Title { get; init; } = "";
+    public string? Notes { get; init; }
+    public long OwnerId { get; init; }
+    public long MeetingId { get; init; }
+    public DateTime CreateTime { get; init; }
+    public DateTime? CloseTime { get; init; }
+}
+
+/// <summary>Kinds of created objects counted by <see cref="EmulatorStats"/>.</summary>
+public enum EmulatorEntityKind { Todo, Issue, Goal, Meeting, Headline }
