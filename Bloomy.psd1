@@ -14,6 +14,7 @@
     CmdletsToExport      = @(
         'Connect-Bloomy'
         'Disconnect-Bloomy'
+        'Get-BloomyConnection'
         'Get-BloomyUser'
         'Get-BloomyMeeting'
         'Get-BloomyTodo'

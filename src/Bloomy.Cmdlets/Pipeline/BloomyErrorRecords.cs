@@ -15,7 +15,7 @@ internal static class BloomyErrorRecords
         var (errorId, category) = Classify(exception);
         return new ErrorRecord(exception, errorId, category, target)
         {
-            ErrorDetails = new ErrorDetails($"{label}: {exception.Message}"),
+            ErrorDetails = new ErrorDetails($"{label}: {exception.Message}") { RecommendedAction = RecommendedAction(errorId) },
         };
     }
 
@@ -23,8 +23,23 @@ internal static class BloomyErrorRecords
     public static ErrorRecord ForCommand(Exception exception, object? target = null)
     {
         var (errorId, category) = Classify(exception);
-        return new ErrorRecord(exception, errorId, category, target);
+        return new ErrorRecord(exception, errorId, category, target)
+        {
+            ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = RecommendedAction(errorId) },
+        };
     }
+
+    private static string? RecommendedAction(string errorId) => errorId switch
+    {
+        "Bloomy.Authentication" => "Check the API key (or user name and password), then run Connect-Bloomy again.",
+        "Bloomy.Configuration" => "Run Connect-Bloomy -ApiKey <key> (or -Credential), set the BG_API_KEY environment variable, or save a key in ~/.bloomy/config.yaml.",
+        "Bloomy.RateLimited" => "Lower -ThrottleLimit, raise Connect-Bloomy -MaxRetries, or try again later.",
+        "Bloomy.OutcomeUnknown" => "Check whether the item exists before sending it again.",
+        "Bloomy.Timeout" => "Try again, or raise Connect-Bloomy -TimeoutSec.",
+        "Bloomy.NotFound" => "Check the id; the object may have been deleted or may not be visible to you.",
+        "Bloomy.Forbidden" => "Ask an administrator for access to this object.",
+        _ => null,
+    };
 
     /// <summary>
     /// Nothing after a rejected key or a missing configuration could succeed, so those stop the pipeline;

@@ -99,6 +99,24 @@ public sealed class FoundationPipelineTests : IClassFixture<EmulatorFixture>, ID
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Equal(999999L, error.TargetObject);
         Assert.Contains("to-do 999999", error.ToString());
+        Assert.Contains("Check the id", error.ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void The_default_connection_shows_who_and_where_but_never_the_key()
+    {
+        var connection = Assert.IsType<Bloomy.Cmdlets.Connections.BloomyConnection>(
+            Assert.Single(_session.Run("Get-BloomyConnection").ThrowIfFailed().Output));
+
+        Assert.Equal("Ada Park", connection.UserName);
+        Assert.Equal(Emulator.DemoUserId, connection.UserId);
+        Assert.Equal(Emulator.BaseUri, connection.BaseUri);
+        Assert.Equal(5, connection.DefaultThrottleLimit);
+        Assert.DoesNotContain(Emulator.DemoApiKey, connection.ToString());
+
+        var afterDisconnect = _session.Run("Disconnect-Bloomy; Get-BloomyConnection").ThrowIfFailed();
+        Assert.Empty(afterDisconnect.Output);
+        Assert.True(connection.IsDisconnected);
     }
 
     [Fact]
