@@ -44,14 +44,14 @@ public abstract class EmulatorClientTests : IClassFixture<EmulatorFixture>, IDis
     protected void AssertCalls(params Call[] expected)
     {
         Assert.Equal(expected, Calls());
-        AssertAllSucceeded();
+        AssertAllCallsSucceeded();
     }
 
     /// <summary>Like <see cref="AssertCalls"/> for requests that were in flight together (order not defined).</summary>
     protected void AssertCallsInAnyOrder(params Call[] expected)
     {
         Assert.Equal(Sorted(expected), Sorted(Calls()));
-        AssertAllSucceeded();
+        AssertAllCallsSucceeded();
     }
 
     /// <summary>Clears the request log (between the arrange and act steps of a test).</summary>
@@ -62,7 +62,8 @@ public abstract class EmulatorClientTests : IClassFixture<EmulatorFixture>, IDis
 
     protected static DateTime? Seconds(DateTime? value) => value is { } v ? Seconds(v) : null;
 
-    private void AssertAllSucceeded() => Assert.All(Emulator.Stats.Requests, r =>
+    /// <summary>Every logged request was answered 2xx, authorised, and typed as JSON when it had a body.</summary>
+    protected void AssertAllCallsSucceeded() => Assert.All(Emulator.Stats.Requests, r =>
     {
         Assert.InRange(r.StatusCode, 200, 299);
         Assert.StartsWith("Bearer ", r.Authorization);
