@@ -23,8 +23,8 @@ public sealed class TodosClient
     /// </summary>
     /// <param name="userId">The user; null (and no meeting) means the current user.</param>
     /// <param name="meetingId">The meeting; cannot be combined with <paramref name="userId"/>.</param>
-    /// <param name="includeClosed">Also return completed to-dos: for a meeting the server is asked for them
-    /// (<c>INCLUDE_CLOSED=true</c>); a user's list carries them anyway and is filtered here unless this is set.</param>
+    /// <param name="includeClosed">Also return completed to-dos (<c>INCLUDE_CLOSED=true</c>); without it the
+    /// path carries no query, as the reference SDK sends it, and only open to-dos are returned.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The to-dos.</returns>
     /// <exception cref="ArgumentException">Both ids were given.</exception>
@@ -134,11 +134,12 @@ public sealed class TodosClient
         else
         {
             var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-            path = Route($"todo/user/{user}");
+            path = includeClosed ? Route($"todo/user/{user}?INCLUDE_CLOSED=true") : Route($"todo/user/{user}");
         }
 
         var items = await Http.GetAsync(path, Json.ListTodoDto, cancellationToken).ConfigureAwait(false);
         var todos = Mapper.List(items, Mapper.ToTodo);
+        // Servers that list closed to-dos regardless of the query still give "open only" without includeClosed.
         return includeClosed ? todos : todos.Where(t => !t.Complete).ToList();
     }
 

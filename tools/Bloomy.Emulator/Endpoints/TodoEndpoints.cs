@@ -20,11 +20,11 @@ internal static class TodoEndpoints
 
     private static object Out(ApiRequest r, EmulatorTodo t) => Wire.Todo(r.Store, r.Emulator, t);
 
-    /// <summary>All of the user's to-dos (open and closed); INCLUDE_CLOSED=false, when sent, keeps open ones only.</summary>
+    /// <summary>The user's open to-dos; INCLUDE_CLOSED=true adds the closed ones (bloom-api §17: absent means false).</summary>
     private static ApiResult ForUser(ApiRequest r)
     {
         var u = r.User();
-        bool all = r.QueryBool("INCLUDE_CLOSED", fallback: true);
+        bool all = r.QueryBool("INCLUDE_CLOSED");
         return ApiResult.Ok(r.Store.TodoMap.Values.Where(t => t.OwnerId == u.Id && (all || !t.Complete)).Select(t => Out(r, t)).ToArray());
     }
 

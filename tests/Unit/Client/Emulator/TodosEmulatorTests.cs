@@ -12,8 +12,8 @@ public sealed class TodosEmulatorTests(EmulatorFixture fixture) : EmulatorClient
         var all = await Client.Todos.ListAsync(includeClosed: true);
         var bens = await Client.Todos.ListAsync(userId: 1002);
 
-        AssertCalls(new Call("GET", "users/mine"), new Call("GET", $"todo/user/{Me}"), new Call("GET", $"todo/user/{Me}"),
-            new Call("GET", "todo/user/1002"));
+        AssertCalls(new Call("GET", "users/mine"), new Call("GET", $"todo/user/{Me}"),
+            new Call("GET", $"todo/user/{Me}", "INCLUDE_CLOSED=true"), new Call("GET", "todo/user/1002"));
         var mine = Store.Todos.Where(t => t.OwnerId == Me).ToList();
         Assert.Equal(mine.Where(t => !t.Complete).Select(t => t.Id), open.Select(t => t.Id));
         Assert.Equal(mine.Select(t => t.Id), all.Select(t => t.Id));

@@ -23,12 +23,13 @@ public sealed class TodosClientTests
     {
         var (client, h) = Create();
         h.On("GET", "todo/user/1001", $"[{Todo}, {Closed}]");
+        h.On("GET", "todo/user/1001?INCLUDE_CLOSED=true", $"[{Todo}, {Closed}]");
 
         var openOnly = await client.Todos.ListAsync();
         var todos = await client.Todos.ListAsync(includeClosed: true);
 
         Assert.Equal(new long[] { 5001 }, openOnly.Select(t => t.Id));
-        AssertRequests(h, "GET users/mine", "GET todo/user/1001", "GET todo/user/1001");
+        AssertRequests(h, "GET users/mine", "GET todo/user/1001", "GET todo/user/1001?INCLUDE_CLOSED=true");
         var open = todos[0];
         Assert.Equal(5001, open.Id);
         Assert.Equal("Send Q3 plan", open.Title);
