@@ -130,16 +130,10 @@ public sealed class HeadlinesClient
 
     private async Task<IReadOnlyList<Headline>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
     {
-        string path;
-        if (meetingId is long meeting)
-        {
-            path = Route($"l10/{meeting}/headlines");
-        }
-        else
-        {
-            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-            path = Route($"headline/users/{user}");
-        }
+        var path = await _client.MeetingOrUserPathAsync(
+            meetingId, m => Route($"l10/{m}/headlines"),
+            userId, u => Route($"headline/users/{u}"),
+            cancellationToken).ConfigureAwait(false);
 
         var items = await Http.GetAsync(path, Json.ListHeadlineDto, cancellationToken).ConfigureAwait(false);
         return Mapper.List(items, Mapper.ToHeadline);

@@ -122,16 +122,10 @@ public sealed class IssuesClient
 
     private async Task<IReadOnlyList<Issue>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
     {
-        string path;
-        if (meetingId is long meeting)
-        {
-            path = Route($"l10/{meeting}/issues");
-        }
-        else
-        {
-            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-            path = Route($"issues/users/{user}");
-        }
+        var path = await _client.MeetingOrUserPathAsync(
+            meetingId, m => Route($"l10/{m}/issues"),
+            userId, u => Route($"issues/users/{u}"),
+            cancellationToken).ConfigureAwait(false);
 
         var items = await Http.GetAsync(path, Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
         return Mapper.List(items, Mapper.ToIssue);

@@ -85,16 +85,10 @@ public sealed class ScorecardClient
     private async Task<IReadOnlyList<ScorecardItem>> ListCoreAsync(long? userId, long? meetingId, bool showEmpty, int? weekOffset,
         CancellationToken cancellationToken)
     {
-        string path;
-        if (meetingId is long meeting)
-        {
-            path = Route($"scorecard/meeting/{meeting}");
-        }
-        else
-        {
-            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-            path = Route($"scorecard/user/{user}");
-        }
+        var path = await _client.MeetingOrUserPathAsync(
+            meetingId, m => Route($"scorecard/meeting/{m}"),
+            userId, u => Route($"scorecard/user/{u}"),
+            cancellationToken).ConfigureAwait(false);
 
         var scorecard = await Http.GetAsync(path, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
         IEnumerable<ScorecardItem> items = Mapper.List(scorecard?.Scores, Mapper.ToScore);

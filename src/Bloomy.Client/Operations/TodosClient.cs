@@ -125,17 +125,11 @@ public sealed class TodosClient
     private async Task<IReadOnlyList<Todo>> ListCoreAsync(long? userId, long? meetingId, bool includeClosed,
         CancellationToken cancellationToken)
     {
-        string path;
-        if (meetingId is long meeting)
-        {
-            // Without includeClosed the path has no query at all, exactly as the reference SDK sends it.
-            path = includeClosed ? Route($"L10/{meeting}/todos?INCLUDE_CLOSED=true") : Route($"L10/{meeting}/todos");
-        }
-        else
-        {
-            var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-            path = includeClosed ? Route($"todo/user/{user}?INCLUDE_CLOSED=true") : Route($"todo/user/{user}");
-        }
+        // Without includeClosed the paths carry no query at all, exactly as the reference SDK sends them.
+        var path = await _client.MeetingOrUserPathAsync(
+            meetingId, m => includeClosed ? Route($"L10/{m}/todos?INCLUDE_CLOSED=true") : Route($"L10/{m}/todos"),
+            userId, u => includeClosed ? Route($"todo/user/{u}?INCLUDE_CLOSED=true") : Route($"todo/user/{u}"),
+            cancellationToken).ConfigureAwait(false);
 
         var items = await Http.GetAsync(path, Json.ListTodoDto, cancellationToken).ConfigureAwait(false);
         var todos = Mapper.List(items, Mapper.ToTodo);
