@@ -5,7 +5,7 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 
 /// <summary>
 /// <para type="synopsis">Adds attendees to a Level 10 meeting.</para>
-/// <para type="description">Add-BloomyMeetingAttendee adds users to a meeting. Give the meeting with -MeetingId or as a meeting object (-Meeting, or piped from Get-BloomyMeeting), and the users with -UserId or as user objects (-User, or piped from Get-BloomyUser). A user object always binds as a user and a meeting object as a meeting, never the other way round; objects with MeetingId and UserId properties (such as CSV rows) bind by those properties. Users are added concurrently, up to -ThrottleLimit at once; adding someone who already attends changes nothing.</para>
+/// <para type="description">Add-BloomyMeetingAttendee adds users to a meeting. Give the meeting with -MeetingId or as a meeting object (-Meeting, or piped from Get-BloomyMeeting), and the users with -UserId or as user objects (-User, or piped from Get-BloomyUser). A user object always binds as a user and a meeting object as a meeting, never the other way round; plain user ids may be piped too. Users are added concurrently, up to -ThrottleLimit at once; adding someone who already attends changes nothing.</para>
 /// </summary>
 /// <example>
 ///   <code>Get-BloomyUser -Id 1002, 1003 | Add-BloomyMeetingAttendee -MeetingId 2001</code>
@@ -16,14 +16,15 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 ///   <para>Shows which of your meetings user 1004 would be added to, without sending anything.</para>
 /// </example>
 /// <example>
-///   <code>Import-Csv attendees.csv | Add-BloomyMeetingAttendee</code>
-///   <para>Adds one attendee per CSV row (columns MeetingId and UserId).</para>
+///   <code>1002, 1003 | Add-BloomyMeetingAttendee -MeetingId 2001</code>
+///   <para>Adds two users to meeting 2001 by id.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Add, "BloomyMeetingAttendee", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
-    DefaultParameterSetName = UserIdToMeetingIdSet)]
+    DefaultParameterSetName = UserToMeetingIdSet)]
 [OutputType(typeof(void))]
 public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
 {
+    // The user-object set is the default: PowerShell binds pipeline input to the default set first.
     private const string UserToMeetingIdSet = "UserToMeetingId";
     private const string UserIdToMeetingIdSet = "UserIdToMeetingId";
     private const string UserIdToMeetingSet = "UserIdToMeeting";
@@ -33,7 +34,7 @@ public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     /// <para type="description">The id of the meeting to add the attendees to.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserToMeetingIdSet)]
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = UserIdToMeetingIdSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserIdToMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
     public long MeetingId { get; set; }
 
@@ -48,7 +49,7 @@ public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     /// <summary>
     /// <para type="description">The ids of the users to add.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UserIdToMeetingIdSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = UserIdToMeetingIdSet)]
     [Parameter(Mandatory = true, ParameterSetName = UserIdToMeetingSet)]
     [ValidateRange(1, long.MaxValue)]
     public long[] UserId { get; set; } = Array.Empty<long>();

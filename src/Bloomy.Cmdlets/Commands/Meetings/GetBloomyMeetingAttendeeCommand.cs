@@ -15,10 +15,12 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 ///   <code>Get-BloomyMeeting -Id 2001 | Get-BloomyMeetingAttendee | Get-BloomyTodo</code>
 ///   <para>Lists the open to-dos of everyone in meeting 2001.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyMeetingAttendee", DefaultParameterSetName = ByMeetingIdSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyMeetingAttendee", DefaultParameterSetName = ByMeetingSet)]
 [OutputType(typeof(User))]
 public sealed class GetBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
 {
+    // The object set is the default: PowerShell binds pipeline input to the default set first, and a
+    // meeting object cannot bind in a default set whose id parameter binds by property name.
     private const string ByMeetingSet = "ByMeeting";
     private const string ByMeetingIdSet = "ByMeetingId";
 

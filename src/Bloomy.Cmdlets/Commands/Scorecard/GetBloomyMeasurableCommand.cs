@@ -15,10 +15,12 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 ///   <code>Get-BloomyMeeting | Get-BloomyMeasurable | Get-BloomyScorecard -WeekOffset -1</code>
 ///   <para>Gets last week's score of every measurable of your meetings.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyMeasurable", DefaultParameterSetName = ByMeetingIdSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyMeasurable", DefaultParameterSetName = ByMeetingSet)]
 [OutputType(typeof(Measurable))]
 public sealed class GetBloomyMeasurableCommand : BloomyPipelineCmdlet
 {
+    // The object set is the default: PowerShell binds pipeline input to the default set first, and a
+    // meeting object cannot bind in a default set whose id parameter binds by property name.
     private const string ByMeetingSet = "ByMeeting";
     private const string ByMeetingIdSet = "ByMeetingId";
 

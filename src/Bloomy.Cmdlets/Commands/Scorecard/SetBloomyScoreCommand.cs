@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Management.Automation;
-using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
 /// <summary>
 /// <para type="synopsis">Enters or clears scorecard scores.</para>
-/// <para type="description">Set-BloomyScore sets the score of measurable -MeasurableId to -Value for the week of -WeekOffset (0 = this week, the default; -1 = last week); -Value $null clears it. MeasurableId, Value and WeekOffset bind by property name, so rows from Import-Csv enter one score each. Scores from Get-BloomyScorecard can be piped too: each is set to -Value for its own week. Scores are entered concurrently, up to -ThrottleLimit at once.</para>
+/// <para type="description">Set-BloomyScore sets the score of measurable -MeasurableId to -Value for one week: -WeekOffset counts from the current week (0 = this week, the default; -1 = last week), -WeekNumber names the week as scores and Get-BloomyScorecardWeek do. -Value $null clears the score. Every parameter binds by property name, so rows from Import-Csv (MeasurableId, Value and optionally WeekOffset) enter one score each, and scores piped from Get-BloomyScorecard are set for their own week (their WeekNumber). Scores are entered concurrently, up to -ThrottleLimit at once; a bad item becomes one error record naming it while the others are entered.</para>
 /// </summary>
 /// <example>
 ///   <code>Set-BloomyScore -MeasurableId 4001 -Value 98000</code>
@@ -24,28 +23,18 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 ///   <code>Get-BloomyScorecard -WeekOffset -1 -IncludeEmpty | Where-Object { $null -eq $_.Value } | Set-BloomyScore -Value 0</code>
 ///   <para>Fills last week's missing scores with 0.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Set, "BloomyScore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByMeasurableIdSet)]
+[Cmdlet(VerbsCommon.Set, "BloomyScore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
 public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
 {
-    private const string ByMeasurableIdSet = "ByMeasurableId";
-    private const string ByScoreSet = "ByScore";
-
     private int? _currentWeekNumber;
 
     /// <summary>
     /// <para type="description">The measurable whose score to set.</para>
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeasurableIdSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     public long MeasurableId { get; set; }
-
-    /// <summary>
-    /// <para type="description">A score (from Get-BloomyScorecard) to set, for its own week.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByScoreSet)]
-    [ValidateNotNull]
-    public ScorecardItem? Score { get; set; }
 
     /// <summary>
     /// <para type="description">The value; $null clears the score.</para>
@@ -55,37 +44,49 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     public decimal? Value { get; set; }
 
     /// <summary>
-    /// <para type="description">The week relative to the current one (0 = this week, the default; -1 = last week).</para>
+    /// <para type="description">The week relative to the current one (0 = this week, the default; -1 = last week). Cannot be combined with -WeekNumber.</para>
     /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeasurableIdSet)]
-    public int WeekOffset { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int? WeekOffset { get; set; }
+
+    /// <summary>
+    /// <para type="description">The week's number, as scores and Get-BloomyScorecardWeek give it. Cannot be combined with -WeekOffset.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int? WeekNumber { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        if (WeekOffset is not null && WeekNumber is not null) ThrowTerminatingError(BothWeeks(null));
+        base.BeginProcessing();
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var value = Value;
-        var action = value is null ? "Clear score" : "Set score to " + value.Value.ToString(CultureInfo.InvariantCulture);
-        if (ParameterSetName == ByScoreSet)
+        if (WeekOffset is not null && WeekNumber is not null)
         {
-            var score = Score!;
-            var description = $"measurable {score.MeasurableId} '{score.Title}', week {score.WeekNumber}";
-            if (!ShouldProcess(description, action)) return;
-            var offset = score.WeekNumber - CurrentWeekNumber();
-            QueueScore(score, description, score.MeasurableId, value, offset);
+            WriteError(BothWeeks(BoundInput()));
             return;
         }
 
         var measurableId = MeasurableId;
-        var weekOffset = WeekOffset;
-        var target = $"measurable {measurableId}, week offset {weekOffset}";
+        var value = Value;
+        var week = WeekNumber is int number ? $"week {number}" : $"week offset {WeekOffset ?? 0}";
+        var target = $"measurable {measurableId}, {week}";
+        var action = value is null ? "Clear score" : "Set score to " + value.Value.ToString(CultureInfo.InvariantCulture);
         if (!ShouldProcess(target, action)) return;
-        QueueScore(BoundInput(), target, measurableId, value, weekOffset);
+
+        var weekOffset = WeekNumber is int weekNumber ? weekNumber - CurrentWeekNumber() : WeekOffset ?? 0;
+        QueueAction(BoundInput(), target, (client, ct) => client.Scorecard.ScoreAsync(measurableId, value, weekOffset, ct));
     }
 
-    private void QueueScore(object target, string label, long measurableId, decimal? value, int weekOffset) =>
-        QueueAction(target, label, (client, ct) => client.Scorecard.ScoreAsync(measurableId, value, weekOffset, ct));
-
-    /// <summary>Piped scores carry a week number, but the API takes an offset from the current week: read it once.</summary>
+    /// <summary>The API takes an offset from the current week, so a week number needs the current one: read it once.</summary>
     private int CurrentWeekNumber() =>
         _currentWeekNumber ??= Run(ct => Client.Scorecard.GetCurrentWeekAsync(ct)).WeekNumber;
+
+    private static ErrorRecord BothWeeks(object? target) => new(
+        new PSArgumentException("Give the week either as -WeekOffset or as -WeekNumber, not both."),
+        "Bloomy.Validation", ErrorCategory.InvalidArgument, target);
 }
