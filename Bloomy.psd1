@@ -17,10 +17,23 @@
         'Get-BloomyConnection'
         'Get-BloomyUser'
         'Get-BloomyMeeting'
+        'New-BloomyMeeting'
+        'Remove-BloomyMeeting'
+        'Get-BloomyMeetingAttendee'
+        'Add-BloomyMeetingAttendee'
         'Get-BloomyTodo'
         'New-BloomyTodo'
         'Set-BloomyTodo'
         'Complete-BloomyTodo'
+        'Get-BloomyGoal'
+        'New-BloomyGoal'
+        'Set-BloomyGoal'
+        'Restore-BloomyGoal'
+        'Remove-BloomyGoal'
+        'Get-BloomyScorecard'
+        'Get-BloomyScorecardWeek'
+        'Get-BloomyMeasurable'
+        'Set-BloomyScore'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

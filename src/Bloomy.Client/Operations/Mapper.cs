@@ -112,6 +112,8 @@ internal static class Mapper
     {
         var origin = FirstOrigin(dto);
         var complete = dto.Complete ?? false;
+        // A single read (rocks/{id}) does not know which list the rock is in; the rock says so itself.
+        archived = dto.Archived ?? archived;
         return new Goal
         {
             Id = dto.Id,

@@ -74,6 +74,7 @@ internal static class BloomyErrorRecords
             },
         },
         ArgumentException => ("Bloomy.Validation", ErrorCategory.InvalidArgument),
+        ItemNotFoundException => ("Bloomy.NotFound", ErrorCategory.ObjectNotFound),
         TimeoutException => ("Bloomy.Timeout", ErrorCategory.OperationTimeout),
         _ => ("Bloomy.Unexpected", ErrorCategory.NotSpecified),
     };

@@ -1,0 +1,59 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Goals;
+
+/// <summary>
+/// <para type="synopsis">Creates goals (rocks) in a meeting.</para>
+/// <para type="description">New-BloomyGoal creates a goal titled -Title in meeting -MeetingId, owned by -UserId (default: you). Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId and UserId (or OwnerId) columns create one goal each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created goals in input order.</para>
+/// </summary>
+/// <example>
+///   <code>New-BloomyGoal -Title 'Launch v2 pricing' -MeetingId 2001</code>
+///   <para>Creates a goal for you in meeting 2001.</para>
+/// </example>
+/// <example>
+///   <code>Import-Csv rocks.csv | New-BloomyGoal</code>
+///   <para>Creates one goal per CSV row (columns Title, MeetingId and optionally UserId).</para>
+/// </example>
+/// <example>
+///   <code>New-BloomyGoal -Title 'Hire 3 AEs' -MeetingId 2001 -OwnerId 1002 -WhatIf</code>
+///   <para>Shows what would be created, without sending anything.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(Goal))]
+public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
+{
+    /// <summary>
+    /// <para type="description">The goal's title.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("Name")]
+    public string Title { get; set; } = string.Empty;
+
+    /// <summary>
+    /// <para type="description">The meeting the goal belongs to.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    public long MeetingId { get; set; }
+
+    /// <summary>
+    /// <para type="description">The owner's (accountable user's) id. Default: you.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    [Alias("OwnerId", "AccountableUserId")]
+    public long? UserId { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        string title = Title;
+        long meetingId = MeetingId;
+        long? userId = UserId;
+        if (!ShouldProcess($"goal in meeting {meetingId} '{title}'", "Create")) return;
+
+        Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateAsync(title, meetingId, userId, ct));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Goals;
+
+/// <summary>
+/// <para type="synopsis">Restores archived goals (rocks).</para>
+/// <para type="description">Restore-BloomyGoal moves archived goals back to the active list: pipe them from Get-BloomyGoal -IncludeArchived or give their ids with -Id. Goals are restored concurrently, up to -ThrottleLimit at once. To archive goals, use Set-BloomyGoal -Archived. With -PassThru, returns each restored goal.</para>
+/// </summary>
+/// <example>
+///   <code>Restore-BloomyGoal -Id 6003</code>
+///   <para>Restores one archived goal.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyGoal -IncludeArchived | Where-Object Archived | Restore-BloomyGoal -PassThru</code>
+///   <para>Restores all your archived goals and returns them.</para>
+/// </example>
+[Cmdlet(VerbsData.Restore, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(Goal))]
+public sealed class RestoreBloomyGoalCommand : BloomyPipelineCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
+    /// <summary>
+    /// <para type="description">The ids of the goals to restore.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">Goals (from Get-BloomyGoal -IncludeArchived) to restore.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
+    [ValidateNotNull]
+    public Goal? Goal { get; set; }
+
+    /// <summary>
+    /// <para type="description">Returns each restored goal.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByObjectSet)
+        {
+            Restore(Goal!, Goal!.Id, Goal.Title);
+            return;
+        }
+        foreach (var id in Id) Restore(id, id, null);
+    }
+
+    private void Restore(object target, long id, string? title)
+    {
+        var description = title is null ? $"goal {id}" : $"goal {id} '{title}'";
+        if (!ShouldProcess(description, "Restore")) return;
+        if (PassThru.IsPresent)
+        {
+            Queue(target, description, async (client, ct) =>
+            {
+                await client.Goals.RestoreAsync(id, ct).ConfigureAwait(false);
+                return await client.Goals.GetAsync(id, ct).ConfigureAwait(false);
+            });
+        }
+        else
+        {
+            QueueAction(target, description, (client, ct) => client.Goals.RestoreAsync(id, ct));
+        }
+    }
+}

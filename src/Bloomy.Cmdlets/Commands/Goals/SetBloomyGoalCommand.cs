@@ -1,0 +1,152 @@
+using System.Management.Automation;
+using Bloomy.Client;
+using Bloomy.Client.Models;
+using Bloomy.Client.Operations;
+
+namespace Bloomy.Cmdlets.Commands.Goals;
+
+/// <summary>
+/// <para type="synopsis">Changes goals (rocks): title, owner, status, or archived state.</para>
+/// <para type="description">Set-BloomyGoal renames goals (-Title), hands them to another owner (-OwnerId), sets their status (-Status OnTrack, OffTrack, AtRisk or Complete; OffTrack means AtRisk, and the SDK's on, off and complete are accepted too) and archives them (-Archived) or restores them (-Archived:$false, the same as Restore-BloomyGoal). Pipe goals from Get-BloomyGoal, or give their ids with -Id; only goal objects bind from the pipeline, so a user or meeting object can never be taken for a goal. At least one change is required. Goals are changed concurrently, up to -ThrottleLimit at once. With -PassThru, returns each goal as it is after the change.</para>
+/// </summary>
+/// <example>
+///   <code>Set-BloomyGoal -Id 6001 -Status OffTrack</code>
+///   <para>Marks a goal as off track (at risk).</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyGoal | Set-BloomyGoal -Status Complete -PassThru</code>
+///   <para>Completes all your active goals and returns them.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyGoal | Where-Object Status -eq 'Completed' | Set-BloomyGoal -Archived</code>
+///   <para>Archives your completed goals.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Set, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(Goal))]
+public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
+    private GoalStatus? _status;
+
+    /// <summary>
+    /// <para type="description">The ids of the goals to change.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">Goals (from Get-BloomyGoal) to change.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
+    [ValidateNotNull]
+    public Goal? Goal { get; set; }
+
+    /// <summary>
+    /// <para type="description">The new title.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Title { get; set; }
+
+    /// <summary>
+    /// <para type="description">The id of the new owner (accountable user).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, long.MaxValue)]
+    [Alias("AccountableUserId")]
+    public long? OwnerId { get; set; }
+
+    /// <summary>
+    /// <para type="description">The new status: OnTrack, OffTrack (the same as AtRisk), AtRisk or Complete; the SDK's On, Off and Complete are accepted too. Case does not matter.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateSet("OnTrack", "OffTrack", "AtRisk", "Complete", "On", "Off")]
+    public string? Status { get; set; }
+
+    /// <summary>
+    /// <para type="description">-Archived archives the goals; -Archived:$false restores archived goals.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Archived { get; set; }
+
+    /// <summary>
+    /// <para type="description">Returns each changed goal.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private bool ArchivedGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Archived));
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        if (Title is null && OwnerId is null && Status is null && !ArchivedGiven)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException("At least one change must be provided: give -Title, -OwnerId, -Status or -Archived."),
+                "Bloomy.Validation", ErrorCategory.InvalidArgument, null));
+        }
+        _status = Status is null ? null : GoalsClient.ParseStatus(Status);
+        base.BeginProcessing();
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByObjectSet)
+        {
+            Change(Goal!, Goal!.Id, Goal.Title);
+            return;
+        }
+        foreach (var id in Id) Change(id, id, null);
+    }
+
+    private void Change(object target, long id, string? title)
+    {
+        var description = title is null ? $"goal {id}" : $"goal {id} '{title}'";
+        if (!ShouldProcess(description, "Set " + DescribeChanges())) return;
+
+        string? newTitle = Title;
+        long? ownerId = OwnerId;
+        GoalStatus? status = _status;
+        bool? archive = ArchivedGiven ? Archived.IsPresent : null;
+        if (PassThru.IsPresent)
+        {
+            Queue(target, description, async (client, ct) =>
+                await ApplyAsync(client, id, newTitle, ownerId, status, archive, ct).ConfigureAwait(false)
+                ?? await client.Goals.GetAsync(id, ct).ConfigureAwait(false));
+        }
+        else
+        {
+            QueueAction(target, description, (client, ct) => ApplyAsync(client, id, newTitle, ownerId, status, archive, ct));
+        }
+    }
+
+    /// <summary>Updates the fields, then archives or restores; returns the goal when the last step read it back.</summary>
+    private static async Task<Goal?> ApplyAsync(BloomyClient client, long id, string? title, long? ownerId, GoalStatus? status,
+        bool? archive, CancellationToken ct)
+    {
+        Goal? updated = null;
+        if (title is not null || ownerId is not null || status is not null)
+        {
+            updated = await client.Goals.UpdateAsync(id, title, ownerId, status, ct).ConfigureAwait(false);
+        }
+        if (archive is null) return updated;
+
+        await (archive.Value ? client.Goals.ArchiveAsync(id, ct) : client.Goals.RestoreAsync(id, ct)).ConfigureAwait(false);
+        return null;
+    }
+
+    private string DescribeChanges()
+    {
+        var changes = new List<string>();
+        if (Title is not null) changes.Add($"title '{Title}'");
+        if (OwnerId is not null) changes.Add($"owner {OwnerId}");
+        if (_status is not null) changes.Add($"status {_status}");
+        if (ArchivedGiven) changes.Add(Archived.IsPresent ? "archived" : "restored");
+        return string.Join(", ", changes);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Meetings;
+
+/// <summary>
+/// <para type="synopsis">Deletes Level 10 meetings.</para>
+/// <para type="description">Remove-BloomyMeeting deletes the meetings piped from Get-BloomyMeeting or given with -Id, concurrently (up to -ThrottleLimit at once). Only meeting objects and plain ids bind from the pipeline, so a user object can never be deleted as a meeting. Asks for confirmation unless -Confirm:$false.</para>
+/// </summary>
+/// <example>
+///   <code>Remove-BloomyMeeting -Id 2005</code>
+///   <para>Deletes one meeting, after asking.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyMeeting | Where-Object Name -like 'Test*' | Remove-BloomyMeeting -WhatIf</code>
+///   <para>Shows which of your test meetings would be deleted, without sending anything.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "BloomyMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(void))]
+public sealed class RemoveBloomyMeetingCommand : BloomyPipelineCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
+    /// <summary>
+    /// <para type="description">The ids of the meetings to delete.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">Meetings (from Get-BloomyMeeting) to delete.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
+    [ValidateNotNull]
+    public Meeting? Meeting { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByObjectSet)
+        {
+            Remove(Meeting!, Meeting!.Id, Meeting.Name);
+            return;
+        }
+        foreach (var id in Id) Remove(id, id, null);
+    }
+
+    private void Remove(object target, long id, string? name)
+    {
+        var description = name is null ? $"meeting {id}" : $"meeting {id} '{name}'";
+        if (!ShouldProcess(description, "Delete")) return;
+        QueueAction(target, description, (client, ct) => client.Meetings.DeleteAsync(id, ct));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Scorecard;
+
+/// <summary>
+/// <para type="synopsis">Gets scorecard scores: yours, a user's, a meeting's, or one measurable's score for a week.</para>
+/// <para type="description">Without parameters Get-BloomyScorecard returns the scores of your scorecard. Users (from Get-BloomyUser) or -UserId give a user's scorecard; meetings (from Get-BloomyMeeting) or -MeetingId give a meeting's. -WeekOffset keeps one week only (0 = this week, -1 = last week); scores without a value are left out unless -IncludeEmpty. Measurables (from Get-BloomyMeasurable) or -MeasurableId give one measurable's score for the week of -WeekOffset (default this week), empty or not, read from its owner's scorecard (with -MeasurableId, from yours); a measurable with no score that week is an error record naming it. A user object always binds as a user and a meeting object as a meeting, never the other way round. Pipeline input is processed concurrently, up to -ThrottleLimit items at once, and each item's scores come out together, in input order.</para>
+/// </summary>
+/// <example>
+///   <code>Get-BloomyScorecard -WeekOffset 0 -IncludeEmpty</code>
+///   <para>Lists your scores for this week, including the ones not entered yet.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyMeeting | Get-BloomyScorecard -WeekOffset -1</code>
+///   <para>Lists last week's scores of each of your meetings.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyMeasurable -MeetingId 2001 | Get-BloomyScorecard -WeekOffset -2</code>
+///   <para>Gets the score of each measurable of meeting 2001 from two weeks ago.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "BloomyScorecard", DefaultParameterSetName = MineSet)]
+[OutputType(typeof(ScorecardItem))]
+public sealed class GetBloomyScorecardCommand : BloomyPipelineCmdlet
+{
+    private const string MineSet = "Mine";
+    private const string ByUserSet = "ByUser";
+    private const string ByUserIdSet = "ByUserId";
+    private const string ByMeetingSet = "ByMeeting";
+    private const string ByMeetingIdSet = "ByMeetingId";
+    private const string ByMeasurableSet = "ByMeasurable";
+    private const string ByMeasurableIdSet = "ByMeasurableId";
+
+    /// <summary>
+    /// <para type="description">A user (from Get-BloomyUser) whose scorecard to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByUserSet)]
+    [ValidateNotNull]
+    public User? User { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of users whose scorecards to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] UserId { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">A meeting (from Get-BloomyMeeting) whose scorecard to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByMeetingSet)]
+    [ValidateNotNull]
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of meetings whose scorecards to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] MeetingId { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">A measurable (from Get-BloomyMeasurable) whose score to get, from its owner's scorecard.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByMeasurableSet)]
+    [ValidateNotNull]
+    public Measurable? Measurable { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of measurables on your scorecard whose score to get.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeasurableIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] MeasurableId { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">The week relative to the current one (0 = this week, -1 = last week). Lists keep only that week (default: every week); a measurable's score is that week's (default: this week).</para>
+    /// </summary>
+    [Parameter]
+    public int? WeekOffset { get; set; }
+
+    /// <summary>
+    /// <para type="description">Keeps scores that have no value yet.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = MineSet)]
+    [Parameter(ParameterSetName = ByUserSet)]
+    [Parameter(ParameterSetName = ByUserIdSet)]
+    [Parameter(ParameterSetName = ByMeetingSet)]
+    [Parameter(ParameterSetName = ByMeetingIdSet)]
+    public SwitchParameter IncludeEmpty { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case ByUserSet:
+                QueueList(User!, $"scorecard of user {User!.Id}", User.Id, null);
+                break;
+            case ByUserIdSet:
+                foreach (var id in UserId) QueueList(id, $"scorecard of user {id}", id, null);
+                break;
+            case ByMeetingSet:
+                QueueList(Meeting!, $"scorecard of meeting {Meeting!.Id}", null, Meeting.Id);
+                break;
+            case ByMeetingIdSet:
+                foreach (var id in MeetingId) QueueList(id, $"scorecard of meeting {id}", null, id);
+                break;
+            case ByMeasurableSet:
+                QueueScore(Measurable!, Measurable!.Id, Measurable.OwnerId);
+                break;
+            case ByMeasurableIdSet:
+                foreach (var id in MeasurableId) QueueScore(id, id, null);
+                break;
+            default:
+                QueueList(null, "your scorecard", null, null);
+                break;
+        }
+    }
+
+    private void QueueList(object? target, string label, long? userId, long? meetingId)
+    {
+        var includeEmpty = IncludeEmpty.IsPresent;
+        var weekOffset = WeekOffset;
+        QueueMany(target, label, (client, ct) => client.Scorecard.ListAsync(userId, meetingId, includeEmpty, weekOffset, ct));
+    }
+
+    private void QueueScore(object target, long measurableId, long? ownerId)
+    {
+        var weekOffset = WeekOffset ?? 0;
+        var label = $"score of measurable {measurableId} for week offset {weekOffset}";
+        Queue(target, label, async (client, ct) =>
+            await client.Scorecard.GetAsync(measurableId, ownerId, weekOffset, ct).ConfigureAwait(false)
+            ?? throw new ItemNotFoundException(
+                $"Measurable {measurableId} has no score that week on {(ownerId is null ? "your" : $"user {ownerId}'s")} scorecard."));
+    }
+}
