@@ -28,6 +28,7 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     [Alias("Name")]
     public string Title { get; set; } = string.Empty;
 
