@@ -59,6 +59,15 @@ public sealed class BloomyClient : IDisposable
     /// <summary>The per-attempt timeout.</summary>
     public TimeSpan Timeout => Http.Options.Timeout;
 
+    /// <summary>The time a whole operation may take, retries and waits included.</summary>
+    public TimeSpan TotalTimeout => Http.Options.TotalTimeout;
+
+    /// <summary>The first retry delay; later ones double, with jitter.</summary>
+    public TimeSpan RetryBaseDelay => Http.Options.RetryBaseDelay;
+
+    /// <summary>The longest single retry delay, also the cap on a server's <c>Retry-After</c>.</summary>
+    public TimeSpan MaxRetryDelay => Http.Options.MaxRetryDelay;
+
     /// <summary>User operations (details, direct reports, positions, search, list).</summary>
     public UsersClient Users { get; }
 

@@ -265,7 +265,12 @@ internal sealed class BloomyHttp : IDisposable
             var wait = Gate.Remaining(Time.GetUtcNow());
             if (wait > TimeSpan.Zero)
             {
-                state.Raise(BloomyRequestEventKind.RateLimitPause, 429, TimeSpan.Zero, state.Attempts + 1, MaxRetries, wait, "rate limited");
+                var pauseEnd = Gate.ResumeAt;
+                if (pauseEnd != state.AnnouncedPauseEnd)
+                {
+                    state.AnnouncedPauseEnd = pauseEnd;
+                    state.Raise(BloomyRequestEventKind.RateLimitPause, 429, TimeSpan.Zero, state.Attempts + 1, MaxRetries, wait, "rate limited");
+                }
                 await Time.Delay(wait, ct).ConfigureAwait(false);
                 continue;
             }
@@ -437,7 +442,7 @@ internal sealed class BloomyHttp : IDisposable
                     : "did not finish within the total timeout of " + Texts.Duration(t.Timeout))
                 : "failed (" + Texts.Excerpt(Texts.Flatten(ex), _apiKey) + ") after it may have reached the server";
             return new BloomyApiException(BloomyFailureKind.OutcomeUnknown,
-                $"{what} {cause}; the request may or may not have been processed; check before retrying.",
+                $"{what} {cause}; the request may or may not have been processed, so the item may or may not have been created or changed; check before retrying.",
                 state.MethodName, state.Path, retryCount: state.Retries, innerException: inner);
         }
         if (ex is TimeoutRejectedException timeout)

@@ -37,6 +37,10 @@ internal sealed class RequestState
     // attempt timeout from the total timeout, and "failed in flight" from "failed while waiting".
     public Exception? LastAttemptException;
 
+    // The end of the last rate-limit pause reported for this request: a pause is announced once, not
+    // again each time the wait wakes a moment early against the wall clock.
+    public DateTimeOffset AnnouncedPauseEnd;
+
     public static bool IsIdempotent(string method) =>
         method is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE" or "TRACE";
 

@@ -41,6 +41,15 @@ public sealed class BloomyConnection : IDisposable
     /// <summary>The time one request attempt may take.</summary>
     public TimeSpan Timeout => Client.Timeout;
 
+    /// <summary>The time one operation may take, retries and waits included.</summary>
+    public TimeSpan TotalTimeout => Client.TotalTimeout;
+
+    /// <summary>The wait before the first retry; later waits double, with jitter.</summary>
+    public TimeSpan RetryDelay => Client.RetryBaseDelay;
+
+    /// <summary>The longest wait before one retry, also the cap on how long a server's Retry-After is honoured.</summary>
+    public TimeSpan MaxRetryDelay => Client.MaxRetryDelay;
+
     /// <summary>The -ThrottleLimit cmdlets use on this connection when none is given.</summary>
     public int DefaultThrottleLimit { get; }
 

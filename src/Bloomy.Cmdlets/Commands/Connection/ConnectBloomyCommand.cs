@@ -74,6 +74,27 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public int TimeoutSec { get; set; } = 30;
 
     /// <summary>
+    /// <para type="description">Seconds one operation may take in all, retries and waits included (1–86400, default 120).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 86400)]
+    public int TotalTimeoutSec { get; set; } = (int)new BloomyClientOptions().TotalTimeout.TotalSeconds;
+
+    /// <summary>
+    /// <para type="description">Milliseconds to wait before the first retry (0–60000, default 500); each later retry waits twice as long, with jitter.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 60000)]
+    public int RetryDelayMilliseconds { get; set; } = (int)new BloomyClientOptions().RetryBaseDelay.TotalMilliseconds;
+
+    /// <summary>
+    /// <para type="description">The longest wait before one retry, in seconds (1–3600, default 30). A server's Retry-After is honoured up to this long.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int MaxRetryDelaySec { get; set; } = (int)new BloomyClientOptions().MaxRetryDelay.TotalSeconds;
+
+    /// <summary>
     /// <para type="description">The -ThrottleLimit Bloomy cmdlets use on this connection when they are not given one (1–64, default 5).</para>
     /// </summary>
     [Parameter]
@@ -110,6 +131,9 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             MaxConcurrentRequests = MaxConcurrentRequests,
             MaxRetries = MaxRetries,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            TotalTimeout = TimeSpan.FromSeconds(TotalTimeoutSec),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(RetryDelayMilliseconds),
+            MaxRetryDelay = TimeSpan.FromSeconds(MaxRetryDelaySec),
             AllowInsecureHttp = AllowInsecureHttp.IsPresent,
         };
 
@@ -117,7 +141,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
         {
             options.ApiKey = ParameterSetName switch
             {
-                ApiKeySet => ToPlainText(ApiKey!),
+                ApiKeySet => ExplicitKey(ApiKey!),
                 CredentialSet => ExchangeCredential(options),
                 _ => null,
             };
@@ -150,6 +174,17 @@ public sealed class ConnectBloomyCommand : PSCmdlet
         WriteVerbose($"Exchanging the credential of {Credential!.UserName} for an API key at {tokenUri}");
         return BloomyCredentials.ExchangePasswordAsync(tokenUri, Credential.GetNetworkCredential(), cancellationToken: _stopping.Token)
             .GetAwaiter().GetResult();
+    }
+
+    // A blank key given on purpose is a mistake, not a request to fall back to BG_API_KEY or the config file.
+    private static string ExplicitKey(SecureString secure)
+    {
+        var key = ToPlainText(secure);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new ArgumentException("-ApiKey is empty. Give the key, or leave -ApiKey out to use BG_API_KEY or ~/.bloomy/config.yaml.");
+        }
+        return key;
     }
 
     private static string ToPlainText(SecureString secure)

@@ -28,6 +28,7 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     [Alias("Name")]
     public string Title { get; set; } = string.Empty;
 
@@ -58,9 +59,20 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (UnboundColumn(InputObject, nameof(DueDate), nameof(MeetingId), nameof(UserId)) is { } unusable)
+        {
+            WriteError(unusable);
+            return;
+        }
         string title = Title;
         long? meetingId = MeetingId, userId = UserId;
         DateTime? dueDate = DueDate;

@@ -41,6 +41,7 @@ public sealed class SetBloomyTodoCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string? Title { get; set; }
 
     /// <summary>

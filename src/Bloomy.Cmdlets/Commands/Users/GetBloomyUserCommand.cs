@@ -40,6 +40,7 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = SearchSet)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string Search { get; set; } = string.Empty;
 
     /// <summary>

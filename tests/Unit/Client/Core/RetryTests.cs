@@ -308,7 +308,7 @@ public class RetryTests
 
         Assert.Equal(BloomyFailureKind.OutcomeUnknown, ex.Kind);
         Assert.Equal(1, handler.Calls);
-        Assert.Contains("the request may or may not have been processed; check before retrying", ex.Message);
+        Assert.Contains("the item may or may not have been created or changed; check before retrying", ex.Message);
         Assert.StartsWith("POST todo/create failed", ex.Message);
     }
 
