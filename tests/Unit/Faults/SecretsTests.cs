@@ -60,7 +60,10 @@ public sealed class SecretsTests(SecretsFixture fixture, ITestOutputHelper outpu
 
         var leaks = texts.Where(t => t.Contains(key, StringComparison.Ordinal)).ToList();
         Assert.True(leaks.Count == 0, "the key appeared in: " + string.Join(" | ", leaks.Take(3)));
-        Assert.True(errors >= invocations.Count - 1, $"only {errors} errors from {invocations.Count} failing invocations");
+        // Disconnect-Bloomy and Get-BloomyConnection never call the API, so only the others must fail.
+        var failing = invocations.Count(i => !i.StartsWith("Disconnect-Bloomy ", StringComparison.Ordinal)
+            && !i.StartsWith("Get-BloomyConnection ", StringComparison.Ordinal));
+        Assert.True(errors >= failing, $"only {errors} errors from {failing} failing invocations");
         Report($"secrets/{failure}", invocations.Count, 0, errors, retries, elapsed, $"texts-searched={texts.Count}");
     }
 
