@@ -50,8 +50,11 @@ public sealed class BloomyConnection : IDisposable
     /// <summary>True once Disconnect-Bloomy has closed the connection.</summary>
     public bool IsDisconnected { get; private set; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{UserName} ({UserId}) at {BaseUri}";
+    /// <summary>Describes the connection — who, where, throttle and retry settings — never the key.</summary>
+    /// <returns>For example <c>Ada Admin (1001) at https://app.bloomgrowth.com/api/v1/, throttle 5, 64 requests in flight, 3 retries</c>.</returns>
+    public override string ToString() =>
+        $"{UserName} ({UserId}) at {BaseUri}, throttle {DefaultThrottleLimit}, {MaxConcurrentRequests} requests in flight, {MaxRetries} retries"
+        + (IsDisconnected ? " (disconnected)" : "");
 
     /// <summary>Releases the underlying HTTP client.</summary>
     public void Dispose()

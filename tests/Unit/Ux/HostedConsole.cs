@@ -4,6 +4,7 @@ using System.Management.Automation.Host;
 using System.Management.Automation.Runspaces;
 using System.Security;
 using System.Text;
+using System.Text.RegularExpressions;
 using Bloomy.Tests.Infrastructure;
 
 namespace Bloomy.Tests.Ux;
@@ -35,7 +36,8 @@ internal sealed class HostedConsole : IDisposable
         shell.AddCommand("Out-Host");
         shell.Invoke();
         if (shell.HadErrors) throw new Xunit.Sdk.XunitException("The script wrote errors: " + string.Join(Environment.NewLine, shell.Streams.Error));
-        return _host.Text.ToString();
+        // The tests read the text a console shows, not its colour escapes.
+        return Regex.Replace(_host.Text.ToString(), @"\x1b\[[0-9;]*m", "");
     }
 
     public void Dispose() => _runspace.Dispose();
