@@ -1,5 +1,6 @@
 using Bloomy.Client;
 using Bloomy.Client.Auth;
+using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Connections;
 
@@ -16,7 +17,18 @@ public sealed class BloomyConnection : IDisposable
         UserName = userName;
         DefaultThrottleLimit = defaultThrottleLimit;
         ConnectedAt = DateTime.Now;
+        Meetings = new ExpiringCache<Meeting>(ct => client.Meetings.ListAsync(null, ct), CompletionCacheLifetime);
+        Users = new ExpiringCache<User>(ct => client.Users.ListAsync(false, ct), CompletionCacheLifetime);
     }
+
+    /// <summary>How long tab completion reuses the meetings and users it fetched.</summary>
+    internal static readonly TimeSpan CompletionCacheLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>The current user's meetings, for tab completion.</summary>
+    internal ExpiringCache<Meeting> Meetings { get; }
+
+    /// <summary>The organisation's users, for tab completion.</summary>
+    internal ExpiringCache<User> Users { get; }
 
     internal BloomyClient Client { get; }
 
