@@ -1,5 +1,6 @@
 using Bloomy.Client;
 using Bloomy.Client.Auth;
+using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Connections;
 
@@ -16,7 +17,18 @@ public sealed class BloomyConnection : IDisposable
         UserName = userName;
         DefaultThrottleLimit = defaultThrottleLimit;
         ConnectedAt = DateTime.Now;
+        Meetings = new ExpiringCache<Meeting>(ct => client.Meetings.ListAsync(null, ct), CompletionCacheLifetime);
+        Users = new ExpiringCache<User>(ct => client.Users.ListAsync(false, ct), CompletionCacheLifetime);
     }
+
+    /// <summary>How long tab completion reuses the meetings and users it fetched.</summary>
+    internal static readonly TimeSpan CompletionCacheLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>The current user's meetings, for tab completion.</summary>
+    internal ExpiringCache<Meeting> Meetings { get; }
+
+    /// <summary>The organisation's users, for tab completion.</summary>
+    internal ExpiringCache<User> Users { get; }
 
     internal BloomyClient Client { get; }
 
@@ -59,8 +71,11 @@ public sealed class BloomyConnection : IDisposable
     /// <summary>True once Disconnect-Bloomy has closed the connection.</summary>
     public bool IsDisconnected { get; private set; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{UserName} ({UserId}) at {BaseUri}";
+    /// <summary>Describes the connection — who, where, throttle and retry settings — never the key.</summary>
+    /// <returns>For example <c>Ada Admin (1001) at https://app.bloomgrowth.com/api/v1/, throttle 5, 64 requests in flight, 3 retries</c>.</returns>
+    public override string ToString() =>
+        $"{UserName} ({UserId}) at {BaseUri}, throttle {DefaultThrottleLimit}, {MaxConcurrentRequests} requests in flight, {MaxRetries} retries"
+        + (IsDisconnected ? " (disconnected)" : "");
 
     /// <summary>Releases the underlying HTTP client.</summary>
     public void Dispose()

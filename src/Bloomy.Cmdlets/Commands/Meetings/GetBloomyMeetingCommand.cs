@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Meetings;
 
@@ -32,6 +33,7 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(ParameterSetName = MineSet, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
     public long? UserId { get; set; }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Todos;
 
@@ -37,6 +38,7 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
     public long? MeetingId { get; set; }
 
     /// <summary>
@@ -51,6 +53,7 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("OwnerId", "AccountableUserId")]
+    [UserIdCompletion]
     public long? UserId { get; set; }
 
     /// <summary>
