@@ -16,6 +16,9 @@ internal sealed class FakeCommandRuntime : ICommandRuntime
     /// <summary>Thrown from WriteObject once this many objects were written (a downstream stop).</summary>
     public int? StopAfterObjects { get; set; }
 
+    /// <summary>Called after each object is recorded, on the writing thread.</summary>
+    public Action<object?>? ObjectWritten { get; set; }
+
     public IEnumerable<object?> Objects => Writes.Where(w => w.Kind == "object").Select(w => w.Value);
     public IEnumerable<ErrorRecord> Errors => Writes.Where(w => w.Kind == "error").Select(w => (ErrorRecord)w.Value!);
     public IEnumerable<string> VerboseLines => Writes.Where(w => w.Kind == "verbose").Select(w => (string)w.Value!);
@@ -28,6 +31,7 @@ internal sealed class FakeCommandRuntime : ICommandRuntime
     {
         if (StopAfterObjects is int limit && Objects.Count() >= limit) throw new PipelineStoppedException();
         Record("object", sendToPipeline);
+        ObjectWritten?.Invoke(sendToPipeline);
     }
 
     public void WriteObject(object? sendToPipeline, bool enumerateCollection) => WriteObject(sendToPipeline);

@@ -68,34 +68,28 @@ public sealed class PipelineBridgeTests
     }
 
     [Fact]
-    public void A_finished_head_is_written_before_the_next_item_starts()
+    public void A_finished_head_is_written_while_later_items_still_run()
     {
         var runtime = new FakeCommandRuntime();
         var first = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var never = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thirdStarted = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writtenWhenThirdStarted = -1;
+        var second = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstWritten = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        runtime.ObjectWritten = value => { if (Equals(value, 0)) firstWritten.TrySetResult(true); };
 
         var pipeline = RunPipeline(runtime, 2, bridge =>
         {
             bridge.Enqueue(0, "item 0", async _ => { await first.Task; return new object?[] { 0 }; });
-            bridge.Enqueue(1, "item 1", async _ => { await never.Task; return new object?[] { 1 }; });
-            bridge.Enqueue(2, "item 2", _ =>
-            {
-                writtenWhenThirdStarted = runtime.Objects.Count();
-                thirdStarted.SetResult(2);
-                return Task.FromResult<IReadOnlyList<object?>>(new object?[] { 2 });
-            });
-            never.SetResult(true);
+            bridge.Enqueue(1, "item 1", async _ => { await second.Task; return new object?[] { 1 }; });
             bridge.Complete();
         });
 
         first.SetResult(true);
-        Assert.True(Completes(thirdStarted.Task));
+        // Item 1 is held until item 0's output has come out: streaming, not collect-then-write.
+        Assert.True(Completes(firstWritten.Task));
+        second.SetResult(true);
         Join(pipeline);
 
-        Assert.Equal(1, writtenWhenThirdStarted);
-        Assert.Equal(new object?[] { 0, 1, 2 }, runtime.Objects);
+        Assert.Equal(new object?[] { 0, 1 }, runtime.Objects);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class HelpTests
         foreach ($command in Get-Command -Module Bloomy -CommandType Cmdlet) {
             $help = Get-Help $command.Name -Full
             $described = @{}
-            foreach ($parameter in @($help.parameters.parameter)) {
+            foreach ($parameter in @($help.parameters.parameter | Where-Object { $_ })) {
                 $described[$parameter.name] = (@($parameter.description) | ForEach-Object { $_.Text }) -join ' '
             }
             # A hashtable, because the session hands back base objects and a pscustomobject's are empty.
@@ -51,7 +51,6 @@ public sealed class HelpTests
 
             var described = (Hashtable)summary["Described"]!;
             var parameters = ((IEnumerable)summary["Parameters"]!).Cast<object>().Select(o => o.ToString()!).ToList();
-            Assert.NotEmpty(parameters);
             foreach (var parameter in parameters)
             {
                 Assert.True(described[parameter] is string text && text.Length > 0, $"{name} -{parameter} has no description in the help");

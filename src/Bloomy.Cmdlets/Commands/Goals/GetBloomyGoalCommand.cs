@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Goals;
@@ -41,6 +42,7 @@ public sealed class GetBloomyGoalCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("OwnerId")]
+    [UserIdCompletion]
     public long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Goals;
@@ -36,6 +37,7 @@ public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -44,6 +46,7 @@ public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("OwnerId", "AccountableUserId")]
+    [UserIdCompletion]
     public long? UserId { get; set; }
 
     /// <inheritdoc />

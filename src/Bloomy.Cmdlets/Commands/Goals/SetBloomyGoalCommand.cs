@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client;
 using Bloomy.Client.Models;
 using Bloomy.Client.Operations;
@@ -57,6 +58,7 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     [Parameter]
     [ValidateRange(1, long.MaxValue)]
     [Alias("AccountableUserId")]
+    [UserIdCompletion]
     public long? OwnerId { get; set; }
 
     /// <summary>
@@ -64,6 +66,7 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter]
     [ValidateSet("OnTrack", "OffTrack", "AtRisk", "Complete", "On", "Off")]
+    [GoalStatusCompletion]
     public string? Status { get; set; }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Meetings;
@@ -36,6 +37,7 @@ public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserToMeetingIdSet)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserIdToMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -52,6 +54,7 @@ public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = UserIdToMeetingIdSet)]
     [Parameter(Mandatory = true, ParameterSetName = UserIdToMeetingSet)]
     [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
     public long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Meetings;
@@ -36,6 +37,7 @@ public sealed class GetBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
@@ -43,6 +44,7 @@ public sealed class GetBloomyScorecardCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
     public long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>
@@ -57,6 +59,7 @@ public sealed class GetBloomyScorecardCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
