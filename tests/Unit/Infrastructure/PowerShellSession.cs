@@ -60,7 +60,8 @@ public sealed class PowerShellSession : IDisposable
             terminating = new RuntimeException(caught.ToString(), caught.Exception, caught);
         }
         return new PowerShellResult(
-            output.Select(o => o?.BaseObject).ToList(),
+            // A pscustomobject's properties live on its PSObject, so it is kept whole; the rest unwrap.
+            output.Select(o => o?.BaseObject is PSCustomObject ? o : o?.BaseObject).ToList(),
             shell.Streams.Error.ToList(),
             shell.Streams.Verbose.Select(v => v.Message).ToList(),
             shell.Streams.Debug.Select(v => v.Message).ToList(),
