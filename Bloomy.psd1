@@ -20,6 +20,14 @@
         'New-BloomyTodo'
         'Set-BloomyTodo'
         'Complete-BloomyTodo'
+        'Get-BloomyIssue'
+        'New-BloomyIssue'
+        'Set-BloomyIssue'
+        'Close-BloomyIssue'
+        'Get-BloomyHeadline'
+        'New-BloomyHeadline'
+        'Set-BloomyHeadline'
+        'Remove-BloomyHeadline'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
