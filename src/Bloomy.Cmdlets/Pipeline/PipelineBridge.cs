@@ -86,6 +86,10 @@ internal sealed class PipelineBridge : IDisposable
 
         Interlocked.Increment(ref _inFlight);
         var task = Task.Run(() => RunAsync(work, token));
+        // Signal only once the task reports completion: a signal raised from inside the work could wake
+        // the pipeline thread while the task still looks unfinished, and it would then sleep for good.
+        task.ContinueWith(_ => OnItemFinished(), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _pending.Enqueue(new WorkItem(target, label, task));
     }
 
@@ -120,20 +124,18 @@ internal sealed class PipelineBridge : IDisposable
 
     private async Task<IReadOnlyList<object?>> RunAsync(Func<CancellationToken, Task<IReadOnlyList<object?>>> work, CancellationToken token)
     {
-        try
+        token.ThrowIfCancellationRequested();
+        if (!_logRequests) return await work(token).ConfigureAwait(false);
+        using (BloomyRequestScope.Begin(OnRequestEvent))
         {
-            token.ThrowIfCancellationRequested();
-            if (!_logRequests) return await work(token).ConfigureAwait(false);
-            using (BloomyRequestScope.Begin(OnRequestEvent))
-            {
-                return await work(token).ConfigureAwait(false);
-            }
+            return await work(token).ConfigureAwait(false);
         }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-            _wakeUp.Release();
-        }
+    }
+
+    private void OnItemFinished()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        _wakeUp.Release();
     }
 
     private void OnRequestEvent(BloomyRequestEvent requestEvent)

@@ -39,10 +39,10 @@ public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
     public string Title { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">The id of the issue's owner. Default: you.</para>
+    /// <para type="description">The id of the issue's owner. Default: you, as it is when the value is an empty CSV cell.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [EmptyCellAsNull]
     [Alias("UserId")]
     public long? OwnerId { get; set; }
 
