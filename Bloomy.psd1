@@ -34,6 +34,14 @@
         'Get-BloomyScorecardWeek'
         'Get-BloomyMeasurable'
         'Set-BloomyScore'
+        'Get-BloomyIssue'
+        'New-BloomyIssue'
+        'Set-BloomyIssue'
+        'Close-BloomyIssue'
+        'Get-BloomyHeadline'
+        'New-BloomyHeadline'
+        'Set-BloomyHeadline'
+        'Remove-BloomyHeadline'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

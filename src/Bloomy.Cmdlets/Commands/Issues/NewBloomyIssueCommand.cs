@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Issues;
+
+/// <summary>
+/// <para type="synopsis">Raises issues in meetings — one, or many from the pipeline.</para>
+/// <para type="description">New-BloomyIssue raises an issue titled -Title in meeting -MeetingId. -OwnerId makes someone else its owner (default: you) and -Notes adds notes. Every parameter binds by property name, so rows from Import-Csv with MeetingId, Title, OwnerId (or UserId) and Notes columns raise one issue each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are raised. Returns the raised issues in input order.</para>
+/// </summary>
+/// <example>
+///   <code>New-BloomyIssue -MeetingId 2001 -Title 'Hiring is slow' -Notes 'see Q3'</code>
+///   <para>Raises an issue in meeting 2001, owned by you.</para>
+/// </example>
+/// <example>
+///   <code>Import-Csv issues.csv | New-BloomyIssue -ThrottleLimit 10</code>
+///   <para>Raises one issue per CSV row, ten at a time.</para>
+/// </example>
+/// <example>
+///   <code>[pscustomobject]@{ MeetingId = 2001; Title = 'Churn is rising'; OwnerId = 1002 } | New-BloomyIssue -WhatIf</code>
+///   <para>Shows what would be raised, without sending anything.</para>
+/// </example>
+[Cmdlet(VerbsCommon.New, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(Issue))]
+public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
+{
+    /// <summary>
+    /// <para type="description">The meeting to raise the issue in.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    public long MeetingId { get; set; }
+
+    /// <summary>
+    /// <para type="description">The issue's title.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("Name")]
+    public string Title { get; set; } = string.Empty;
+
+    /// <summary>
+    /// <para type="description">The id of the issue's owner. Default: you, as it is when the value is an empty CSV cell.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyCellAsNull]
+    [Alias("UserId")]
+    public long? OwnerId { get; set; }
+
+    /// <summary>
+    /// <para type="description">Notes for the issue.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Notes { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        long meetingId = MeetingId;
+        string title = Title;
+        long? ownerId = OwnerId;
+        string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
+        if (!ShouldProcess($"issue in meeting {meetingId} '{title}'", "Create")) return;
+
+        Queue(BoundInput(), $"issue '{title}'",
+            (client, ct) => client.Issues.CreateAsync(meetingId, title, ownerId, notes, ct));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Management.Automation;
+using Bloomy.Client.Models;
+
+namespace Bloomy.Cmdlets.Commands.Issues;
+
+/// <summary>
+/// <para type="synopsis">Changes the title or notes of issues.</para>
+/// <para type="description">Set-BloomyIssue renames issues (-Title) or replaces their notes (-Notes; an empty string clears them). Pipe issues from Get-BloomyIssue, or give their ids with -Id; only issue objects bind from the pipeline, so a user or meeting object can never be taken for an issue. At least one of -Title and -Notes is required. Issues are changed concurrently, up to -ThrottleLimit at once. With -PassThru, returns each issue as it is after the change.</para>
+/// </summary>
+/// <example>
+///   <code>Set-BloomyIssue -Id 3001 -Title 'Churn is rising fast'</code>
+///   <para>Renames one issue.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyIssue -MeetingId 2001 | Set-BloomyIssue -Notes 'Discuss on Monday' -PassThru</code>
+///   <para>Replaces the notes of every open issue of meeting 2001 and returns the changed issues.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Set, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(Issue))]
+public sealed class SetBloomyIssueCommand : BloomyPipelineCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
+    /// <summary>
+    /// <para type="description">The ids of the issues to change.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">Issues (from Get-BloomyIssue) to change.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
+    [ValidateNotNull]
+    public Issue? Issue { get; set; }
+
+    /// <summary>
+    /// <para type="description">The new title.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Title { get; set; }
+
+    /// <summary>
+    /// <para type="description">The new notes; an empty string clears them.</para>
+    /// </summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string? Notes { get; set; }
+
+    /// <summary>
+    /// <para type="description">Returns each changed issue.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        if (Title is null && Notes is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException("At least one field must be provided: give -Title or -Notes."),
+                "Bloomy.Validation", ErrorCategory.InvalidArgument, null));
+        }
+        base.BeginProcessing();
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByObjectSet)
+        {
+            Change(Issue!, Issue!.Id);
+            return;
+        }
+        foreach (var id in Id) Change(id, id);
+    }
+
+    private void Change(object target, long id)
+    {
+        if (!ShouldProcess($"issue {id}", "Update")) return;
+        string? title = Title, notes = Notes;
+        if (PassThru.IsPresent)
+        {
+            Queue(target, $"issue {id}", (client, ct) => client.Issues.UpdateAsync(id, title, notes, ct));
+        }
+        else
+        {
+            QueueAction(target, $"issue {id}", (client, ct) => client.Issues.UpdateAsync(id, title, notes, ct));
+        }
+    }
+}
