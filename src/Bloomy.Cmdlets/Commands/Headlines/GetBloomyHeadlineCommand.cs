@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Headlines;
@@ -42,6 +43,7 @@ public sealed class GetBloomyHeadlineCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
     public long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>
@@ -56,6 +58,7 @@ public sealed class GetBloomyHeadlineCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>

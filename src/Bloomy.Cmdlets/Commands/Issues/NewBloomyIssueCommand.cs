@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Issues;
@@ -28,6 +29,7 @@ public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -44,6 +46,7 @@ public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EmptyCellAsNull]
     [Alias("UserId")]
+    [UserIdCompletion]
     public long? OwnerId { get; set; }
 
     /// <summary>
