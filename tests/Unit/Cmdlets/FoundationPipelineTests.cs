@@ -71,6 +71,19 @@ public sealed class FoundationPipelineTests : IClassFixture<EmulatorFixture>, ID
     }
 
     [Fact]
+    public void Blank_csv_cells_mean_not_given()
+    {
+        var result = _session.Run(
+            "[pscustomobject]@{ Title = 'Blank cells'; MeetingId = ''; DueDate = ' '; UserId = '' } | New-BloomyTodo").ThrowIfFailed();
+
+        var todo = Assert.IsType<Todo>(Assert.Single(result.Output));
+        Assert.Null(todo.MeetingId);
+        var post = Assert.Single(Emulator.Stats.Requests, r => r.Method == "POST");
+        Assert.Equal("/api/v1/todo/create", post.Path);
+        Assert.Equal($"{{\"title\":\"Blank cells\",\"accountableUserId\":{Emulator.DemoUserId}}}", post.Body);
+    }
+
+    [Fact]
     public void WhatIf_sends_nothing()
     {
         var todos = _session.Run("Get-BloomyTodo").ThrowIfFailed().OutputOf<Todo>().ToList();

@@ -44,7 +44,7 @@ public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
     /// <para type="description">The owner's (accountable user's) id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [EmptyCellAsNull]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
     public long? UserId { get; set; }

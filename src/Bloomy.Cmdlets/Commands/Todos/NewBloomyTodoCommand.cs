@@ -37,7 +37,7 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     /// <para type="description">The meeting the to-do belongs to; omit it for a personal to-do.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [EmptyCellAsNull]
     [MeetingIdCompletion]
     public long? MeetingId { get; set; }
 
@@ -45,13 +45,14 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     /// <para type="description">When the to-do is due. Default: the server's (a week from now).</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyCellAsNull]
     public DateTime? DueDate { get; set; }
 
     /// <summary>
     /// <para type="description">The accountable user's id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [EmptyCellAsNull]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
     public long? UserId { get; set; }
