@@ -16,12 +16,15 @@ function Get-BloomyEmulatorAssembly {
     $built.FullName
 }
 
+# -Port 0 (the default) picks a free loopback port.
 function Start-BloomyEmulator {
-    param([int] $Users = 20, [int] $LatencyMs = 0)
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
+    param([int] $Users = 20, [int] $LatencyMs = 0, [int] $Port = 0)
+    if ($Port -eq 0) {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $Port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+    }
 
     $assembly = Get-BloomyEmulatorAssembly
     $temp = [System.IO.Path]::GetTempPath()
