@@ -4,10 +4,11 @@
 .DESCRIPTION
     A thin wrapper over the dotnet CLI.
       Build    dotnet build; leaves the importable module in out/Bloomy.
-      Test     Build, then the xUnit suite, then the Pester suite when pwsh and Pester 5 are present
-               (Pester is installed for the current user from the PowerShell Gallery when missing).
-      Pester   Only the Pester suite (tests/Pester), against the built module.
-      Package  A versioned copy of the module in out/package/Bloomy/<version>, ready for Publish-Module.
+      Test     Build, then the xUnit suite, then the Pester suite (tests/Pester) in this shell, or in pwsh when
+               this is Windows PowerShell and pwsh is installed. Pester 5 is installed for the current user
+               from the PowerShell Gallery when missing.
+      Pester   Only the Pester suite, against the built module.
+      Package  A copy of the module in out/package/<version>/Bloomy, ready for Publish-Module -Path.
       Demo     Starts the local Bloom Growth emulator and runs a scripted tour against it.
       Clean    Removes out/ and every bin/ and obj/ folder.
 .EXAMPLE
@@ -32,17 +33,18 @@ Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/Bloomy'
 $solution = Join-Path $root 'Bloomy.PowerShell.sln'
-$emulatorProject = Join-Path $root 'tools/Bloomy.Emulator/Bloomy.Emulator.csproj'
 
+# The arguments go in as one array: passed loose, '-c' and '--no-build' would be taken as this function's own
+# parameters.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    param([string[]] $Arguments)
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
 }
 
 function Invoke-Build {
-    Invoke-Dotnet build $solution -c $Configuration -nologo
+    Invoke-Dotnet -Arguments @('build', $solution, '-c', $Configuration, '-nologo')
 }
 
 function Invoke-Pester5 {
@@ -63,14 +65,25 @@ function Invoke-Pester5 {
 
 function Invoke-Test {
     Invoke-Build
-    Invoke-Dotnet test $solution -c $Configuration --no-build -nologo
-    Invoke-Pester5
+    Invoke-Dotnet -Arguments @('test', $solution, '-c', $Configuration, '--no-build', '-nologo')
+    if ($PSVersionTable.PSEdition -eq 'Core') {
+        Invoke-Pester5
+    }
+    elseif (Get-Command pwsh -ErrorAction SilentlyContinue) {
+        & pwsh -NoProfile -File $PSCommandPath -Task Pester -Configuration $Configuration
+        if ($LASTEXITCODE -ne 0) { throw 'The Pester suite failed in pwsh.' }
+    }
+    else {
+        Write-Warning 'pwsh is not installed: running the Pester suite in Windows PowerShell.'
+        Invoke-Pester5
+    }
 }
 
 function Invoke-Package {
     Invoke-Build
     $manifest = Test-ModuleManifest (Join-Path $moduleDir 'Bloomy.psd1')
-    $target = Join-Path $root "out/package/Bloomy/$($manifest.Version)"
+    # Publish-Module -Path wants a folder named after the module; the version goes in the folder above it.
+    $target = Join-Path $root "out/package/$($manifest.Version)/Bloomy"
     if (Test-Path $target) { Remove-Item $target -Recurse -Force }
     New-Item -ItemType Directory -Path $target -Force | Out-Null
     Copy-Item -Path (Join-Path $moduleDir '*') -Destination $target -Recurse -Exclude '*.pdb'
@@ -80,18 +93,15 @@ function Invoke-Package {
 
 function Invoke-Demo {
     Invoke-Build
-    $emulator = Start-Process dotnet -ArgumentList @('run', '--project', $emulatorProject, '-c', $Configuration, '--no-build', '--', '--port', $Port, '--users', 50, '--latency-ms', 50) -PassThru -NoNewWindow
+    . (Join-Path $root 'tests/Pester/TestHelpers.ps1')
+    Import-BloomyBuiltModule
+    $emulator = Start-BloomyEmulator -Port $Port -Users 50 -LatencyMs 50
     try {
-        $base = "http://127.0.0.1:$Port/api/v1/"
-        $deadline = (Get-Date).AddSeconds(30)
-        while ($true) {
-            try { Invoke-RestMethod "http://127.0.0.1:$Port/_emulator/health" | Out-Null; break }
-            catch { if ((Get-Date) -gt $deadline) { throw 'The emulator did not start within 30 seconds.' }; Start-Sleep -Milliseconds 200 }
-        }
-        & (Join-Path $root 'tools/demo.ps1') -BaseUri $base
+        Write-Host "Emulator at $($emulator.BaseUri)"
+        & (Join-Path $root 'tools/demo.ps1') -BaseUri $emulator.BaseUri
     }
     finally {
-        Stop-Process -Id $emulator.Id -ErrorAction SilentlyContinue
+        Stop-BloomyEmulator $emulator
     }
 }
 

@@ -13,6 +13,9 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+if (-not (Get-Module Bloomy)) {
+    Import-Module (Join-Path $PSScriptRoot '../out/Bloomy/Bloomy.psd1')
+}
 if ($ApiKey) {
     Connect-Bloomy -BaseUri $BaseUri -ApiKey $ApiKey
 }
@@ -21,8 +24,9 @@ else {
     Connect-Bloomy -BaseUri $BaseUri -Credential ([pscredential]::new('ada@example.com', $password))
 }
 
+# Each section goes to the host as it comes, so tables of different types do not run into one another.
 '== Who am I'
-Get-BloomyUser -IncludeDirectReports
+Get-BloomyUser -IncludeDirectReports | Out-Host
 
 '== Everyone in the organisation, and their open to-dos (10 requests in flight)'
 $users = Get-BloomyUser -All
@@ -31,8 +35,8 @@ $todos = $users | Get-BloomyTodo -ThrottleLimit 10
 
 '== My meetings and their to-dos'
 $meetings = Get-BloomyMeeting
-$meetings
-$meetings | Get-BloomyTodo
+$meetings | Out-Host
+$meetings | Get-BloomyTodo | Out-Host
 
 '== One meeting in detail'
 $detail = Get-BloomyMeeting -Id $meetings[0].Id -Detailed
@@ -40,8 +44,12 @@ $detail = Get-BloomyMeeting -Id $meetings[0].Id -Detailed
 
 '== Create a to-do from a CSV-like row, then complete it'
 $new = [pscustomobject]@{ Title = 'Call Ada'; MeetingId = $meetings[0].Id; DueDate = (Get-Date).AddDays(3).ToString('yyyy-MM-dd') } | New-BloomyTodo
-$new
-$new | Complete-BloomyTodo -PassThru
+$new | Out-Host
+$new | Complete-BloomyTodo -PassThru | Out-Host
+
+'== My goals, and last week''s scorecard of my meetings'
+Get-BloomyGoal | Out-Host
+$meetings | Get-BloomyScorecard -WeekOffset -1 | Out-Host
 
 '== What would completing all my to-dos do? (-WhatIf sends nothing)'
 Get-BloomyTodo | Complete-BloomyTodo -WhatIf

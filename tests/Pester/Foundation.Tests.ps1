@@ -4,7 +4,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-BloomyBuiltModule
     $script:emulator = Start-BloomyEmulator -Users 40 -LatencyMs 20
-    Connect-Bloomy -BaseUri $emulator.BaseUri -Credential (Get-BloomyDemoCredential)
+    Connect-BloomyEmulator $emulator
 }
 
 AfterAll {
@@ -13,16 +13,23 @@ AfterAll {
 }
 
 Describe 'Connecting' {
+    AfterAll {
+        # Connect-Bloomy -PassThru and the failed attempts must leave Ada's connection as the default.
+        Connect-BloomyEmulator $emulator
+    }
+
     It 'returns a connection object that never shows the key' {
         $connection = Connect-Bloomy -BaseUri $emulator.BaseUri -Credential (Get-BloomyDemoCredential) -PassThru
         $connection.UserName | Should -Be 'Ada Park'
-        $connection.BaseUri | Should -Be $emulator.BaseUri
+        $connection.UserId | Should -Be 1001
+        $connection.BaseUri.AbsoluteUri | Should -Be $emulator.BaseUri
         ($connection | Format-List * | Out-String) | Should -Not -Match 'bg-demo'
+        "$connection" | Should -Not -Match 'bg-demo'
     }
 
     It 'terminates with an authentication error for a bad key' {
         { Connect-Bloomy -BaseUri $emulator.BaseUri -ApiKey 'not-a-key' } |
-            Should -Throw -ErrorId 'Bloomy.Authentication,Bloomy.Cmdlets.Commands.Connection.ConnectBloomyCommand'
+            Should -Throw -ErrorId 'Bloomy.Authentication'
     }
 
     It 'names the three places a key can come from when there is none' {
@@ -34,7 +41,7 @@ Describe 'Connecting' {
         }
         finally {
             $env:BG_API_KEY, $env:BLOOMY_CONFIG_PATH = $saved
-            Connect-Bloomy -BaseUri $emulator.BaseUri -Credential (Get-BloomyDemoCredential)
+            Connect-BloomyEmulator $emulator
         }
     }
 }
@@ -55,7 +62,7 @@ Describe 'Users and to-dos' {
     It 'keeps at most -ThrottleLimit requests in flight' {
         Reset-BloomyEmulatorStats $emulator
         Get-BloomyUser -All | Get-BloomyTodo -ThrottleLimit 4 | Out-Null
-        (Get-BloomyEmulatorStats $emulator).peakInFlight | Should -Be 4
+        (Get-BloomyEmulatorStats $emulator).PeakInFlight | Should -Be 4
     }
 
     It 'writes one error record naming a missing to-do and goes on' {
@@ -95,7 +102,7 @@ Describe 'Creating and completing to-dos' {
     It 'sends nothing with -WhatIf' {
         Reset-BloomyEmulatorStats $emulator
         Get-BloomyTodo | Complete-BloomyTodo -WhatIf
-        (Get-BloomyEmulatorStats $emulator).totalRequests | Should -Be 1
+        (Get-BloomyEmulatorStats $emulator).TotalRequests | Should -Be 1
     }
 
     It 'completes a to-do and returns it with -PassThru' {

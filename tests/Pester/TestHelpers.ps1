@@ -1,30 +1,53 @@
-# Shared by the Pester suites: starts a Bloom Growth emulator on a free loopback port and
-# imports the built module. Dot-source it from BeforeAll.
+# Shared by the Pester suites: starts a Bloom Growth emulator on a free loopback port, imports the built
+# module, and talks to the emulator's /_emulator control routes. Dot-source it from BeforeAll.
+# Works in Windows PowerShell 5.1 and PowerShell 7.
 
+$script:BloomyRepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+# The emulator that `dotnet build` left behind, newest first. It is run directly rather than through
+# `dotnet run`, whose child process would outlive Stop-Process on the `dotnet run` host.
+function Get-BloomyEmulatorAssembly {
+    $bin = Join-Path $script:BloomyRepoRoot 'tools/Bloomy.Emulator/bin'
+    $built = Get-ChildItem -Path $bin -Filter 'Bloomy.Emulator.dll' -Recurse -ErrorAction SilentlyContinue |
+        Where-Object { $_.Directory.Name -notlike 'ref*' } |
+        Sort-Object LastWriteTimeUtc -Descending |
+        Select-Object -First 1
+    if (-not $built) { throw "The emulator is not built. Run ./build.ps1 (or dotnet build) first; looked in $bin." }
+    $built.FullName
+}
+
+# -Port 0 (the default) picks a free loopback port.
 function Start-BloomyEmulator {
-    param([int] $Users = 20, [int] $LatencyMs = 0)
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
+    param([int] $Users = 20, [int] $LatencyMs = 0, [int] $Port = 0)
+    if ($Port -eq 0) {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $Port = $listener.LocalEndpoint.Port
+        $listener.Stop()
+    }
 
-    $project = Join-Path $repo 'tools/Bloomy.Emulator/Bloomy.Emulator.csproj'
-    $log = Join-Path ([System.IO.Path]::GetTempPath()) "bloomy-emulator-$port.log"
-    $process = Start-Process dotnet -PassThru -RedirectStandardOutput $log -ArgumentList @(
-        'run', '--project', $project, '-c', 'Release', '--no-build', '--',
-        '--port', $port, '--users', $Users, '--latency-ms', $LatencyMs)
+    $assembly = Get-BloomyEmulatorAssembly
+    $temp = [System.IO.Path]::GetTempPath()
+    $log = Join-Path $temp "bloomy-emulator-$port.log"
+    $errorLog = Join-Path $temp "bloomy-emulator-$port.err.log"
+    $arguments = @("`"$assembly`"", '--port', $port, '--users', $Users, '--latency-ms', $LatencyMs)
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -WindowStyle Hidden `
+        -RedirectStandardOutput $log -RedirectStandardError $errorLog
 
     $root = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ($true) {
-        try { Invoke-RestMethod "$root/_emulator/health" | Out-Null; break }
+        try {
+            Invoke-RestMethod -Uri "$root/_emulator/health" -TimeoutSec 5 | Out-Null
+            break
+        }
         catch {
-            if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not start on port $port; see $log" }
+            if ($process.HasExited) { throw "The emulator exited with code $($process.ExitCode); see $log and $errorLog" }
+            if ([DateTime]::UtcNow -gt $deadline) { throw "The emulator did not start on port $port; see $log and $errorLog" }
             Start-Sleep -Milliseconds 200
         }
     }
-    [pscustomobject]@{ Process = $process; Root = $root; BaseUri = "$root/api/v1/" }
+    [pscustomobject]@{ Process = $process; Port = $port; Root = $root; BaseUri = "$root/api/v1/" }
 }
 
 function Stop-BloomyEmulator {
@@ -34,22 +57,58 @@ function Stop-BloomyEmulator {
     }
 }
 
+# The emulator's first user, Ada Park (id 1001), signs in with this password at /Token.
 function Get-BloomyDemoCredential {
     $password = ConvertTo-SecureString 'bloomy-demo' -AsPlainText -Force
     [pscredential]::new('ada@example.com', $password)
 }
 
-function Get-BloomyEmulatorStats {
-    param($Emulator)
-    Invoke-RestMethod "$($Emulator.Root)/_emulator/stats"
+# Connects as Ada with short retry waits, so suites spend their time on behaviour rather than back-off.
+function Connect-BloomyEmulator {
+    param($Emulator, [int] $MaxRetries = 3)
+    Connect-Bloomy -BaseUri $Emulator.BaseUri -Credential (Get-BloomyDemoCredential) `
+        -MaxRetries $MaxRetries -RetryDelayMilliseconds 5 -MaxRetryDelaySec 1
 }
 
+# GET /_emulator/stats: TotalRequests, InFlight, PeakInFlight, DroppedAfterAction, DroppedBeforeAction,
+# Created (Todo, Issue, Goal, Meeting, Headline), Routes ("get todo/user/{id}" = count), Faults, LatencyMs, JitterMs.
+function Get-BloomyEmulatorStats {
+    param($Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/stats"
+}
+
+# The requests the emulator recorded since the last reset: Method, RelativePath, Body, StatusCode, RouteTemplate, Fault…
+function Get-BloomyEmulatorRequest {
+    param($Emulator)
+    # Windows PowerShell 5.1 writes a JSON array as one object; going through a variable unrolls it in both.
+    $requests = Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/requests"
+    $requests
+}
+
+# POST /_emulator/reset clears the recorded requests and counters and removes every fault.
 function Reset-BloomyEmulatorStats {
     param($Emulator)
-    Invoke-RestMethod -Method Post "$($Emulator.Root)/_emulator/reset" | Out-Null
+    Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/reset" | Out-Null
+}
+
+# PUT /_emulator/faults, e.g. @{ failNext = @{ count = 3; statusCode = 503; method = 'GET' } } or
+# @{ drop = @{ fraction = 1; timing = 'AfterAction'; method = 'POST'; route = 'todo/create' } }.
+function Set-BloomyEmulatorFault {
+    param($Emulator, [hashtable] $Fault)
+    $body = ConvertTo-Json -InputObject $Fault -Depth 5 -Compress
+    Invoke-RestMethod -Method Put -Uri "$($Emulator.Root)/_emulator/faults" -Body $body -ContentType 'application/json'
+}
+
+# The number of recorded requests for one "METHOD template" route, e.g. 'get todo/user/{id}'.
+function Get-BloomyEmulatorRouteCount {
+    param($Emulator, [string] $Route)
+    $routes = (Get-BloomyEmulatorStats $Emulator).Routes
+    $match = $routes.PSObject.Properties | Where-Object { $_.Name -eq $Route }
+    if ($match) { [int] $match.Value } else { 0 }
 }
 
 function Import-BloomyBuiltModule {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $repo 'out/Bloomy/Bloomy.psd1') -Force
+    $manifest = Join-Path $script:BloomyRepoRoot 'out/Bloomy/Bloomy.psd1'
+    if (-not (Test-Path $manifest)) { throw "The module is not built. Run ./build.ps1 first; looked for $manifest." }
+    Import-Module $manifest -Force
 }
