@@ -14,7 +14,9 @@ internal sealed class EngineSession : IDisposable
 
     public EngineSession(bool importModule = true)
     {
-        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        var state = InitialSessionState.CreateDefault2();
+        state.Commands.Add(new SessionStateCmdletEntry("Measure-BenchPipelineFloor", typeof(PipelineFloorCommand), null));
+        _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
         if (importModule) Run("Import-Module $manifest -ErrorAction Stop", new() { ["manifest"] = RepoPaths.ModuleManifest });
     }

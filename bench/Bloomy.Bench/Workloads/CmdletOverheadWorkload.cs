@@ -13,7 +13,7 @@ internal static class CmdletOverheadWorkload
 {
     private const int Todos = 10_000;
     private const int ThrottleLimit = 10;
-    private const int Runs = 3;
+    private const int Runs = 5;
 
     public static async Task<WorkloadResult> RunAsync()
     {
@@ -22,7 +22,7 @@ internal static class CmdletOverheadWorkload
             "$ids | Get-BloomyTodo -ThrottleLimit 10   vs   client.Todos.GetAsync(id), 10 in flight",
             "cmdlet wall ≤ 1.10 × raw-client wall")
         {
-            Columns = ["path", "wall ms (median)", "to-dos/s", "× raw client"],
+            Columns = ["path", "wall ms (median)", "to-dos/s", "wall × raw client", "CPU µs per to-do (median)", "CPU × raw client"],
         };
 
         // 3 to-dos per seeded user: 3 334 users give 10 002 to-dos.
@@ -42,23 +42,33 @@ internal static class CmdletOverheadWorkload
         session.Run(piped, new() { ["ids"] = ids[..500], ["k"] = ThrottleLimit });
         session.Run(bound, new() { ["ids"] = ids[..500], ["k"] = ThrottleLimit });
 
-        var raw = new List<double>();
-        var cmdletPiped = new List<double>();
-        var cmdletBound = new List<double>();
+        var raw = new List<(double Wall, double Cpu)>();
+        var cmdletPiped = new List<(double Wall, double Cpu)>();
+        var cmdletBound = new List<(double Wall, double Cpu)>();
+        var floor = new List<(double Wall, double Cpu)>();
         for (int run = 0; run < Runs; run++)
         {
-            raw.Add(await Measure.MillisecondsAsync(async () => Check(await RawAsync(client, ids), ids)));
-            cmdletPiped.Add(Measure.Milliseconds(() => Check(session.Run(piped, variables).OfType<Todo>().ToArray(), ids)));
-            cmdletBound.Add(Measure.Milliseconds(() => Check(session.Run(bound, variables).OfType<Todo>().ToArray(), ids)));
+            raw.Add(await Measure.WallAndCpuAsync(async () => Check(await RawAsync(client, ids), ids)));
+            cmdletPiped.Add(await Measure.WallAndCpuAsync(() => Task.Run(() => Check(session.Run(piped, variables).OfType<Todo>().ToArray(), ids))));
+            cmdletBound.Add(await Measure.WallAndCpuAsync(() => Task.Run(() => Check(session.Run(bound, variables).OfType<Todo>().ToArray(), ids))));
+            floor.Add(await Measure.WallAndCpuAsync(() => Task.Run(() => session.Run("$ids | Measure-BenchPipelineFloor", variables))));
         }
 
-        double rawMs = Measure.Median(raw), pipedMs = Measure.Median(cmdletPiped), boundMs = Measure.Median(cmdletBound);
-        result.Row("raw client (Parallel.ForEachAsync, 10 in flight)", rawMs, Todos / rawMs * 1000, 1.0);
-        result.Row("`$ids | Get-BloomyTodo` (one pipeline item per id)", pipedMs, Todos / pipedMs * 1000, pipedMs / rawMs);
-        result.Row("`Get-BloomyTodo -Id $ids` (one bound array)", boundMs, Todos / boundMs * 1000, boundMs / rawMs);
+        double rawMs = Measure.Median(raw.Select(r => r.Wall)), rawCpu = Measure.Median(raw.Select(r => r.Cpu));
+        void Row(string name, List<(double Wall, double Cpu)> runs)
+        {
+            double wall = Measure.Median(runs.Select(r => r.Wall)), cpu = Measure.Median(runs.Select(r => r.Cpu));
+            result.Row(name, wall, Todos / wall * 1000, wall / rawMs, cpu * 1000 / Todos, cpu / rawCpu);
+        }
+        Row("raw client (Parallel.ForEachAsync, 10 in flight)", raw);
+        Row("`$ids | Get-BloomyTodo` (one pipeline item per id)", cmdletPiped);
+        Row("`Get-BloomyTodo -Id $ids` (one bound array)", cmdletBound);
+        Row("`$ids | Measure-BenchPipelineFloor` (engine only: a no-op cmdlet, no requests)", floor);
+        double pipedMs = Measure.Median(cmdletPiped.Select(r => r.Wall));
         result.Met = pipedMs <= 1.10 * rawMs;
-        result.Notes.Add("Medians of alternating runs. The emulator runs in the same process and shares the 2 cores, so both paths " +
-                         "pay the server's CPU; the ratio isolates what the engine and the bridge add.");
+        result.Notes.Add($"Medians of {Runs} alternating runs. The emulator runs in the same process and shares the cores, so every path " +
+                         "pays the server's CPU too; the ratios isolate what the engine and the bridge add. CPU is the process's " +
+                         "CPU time (all threads), which other processes on the machine disturb far less than wall time.");
         return result;
     }
 
