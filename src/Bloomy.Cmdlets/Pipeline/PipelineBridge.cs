@@ -85,7 +85,10 @@ internal sealed class PipelineBridge : IDisposable
         if (token.IsCancellationRequested) throw new PipelineStoppedException();
 
         Interlocked.Increment(ref _inFlight);
-        var task = Task.Run(() => RunAsync(work, token));
+        // Started here rather than through Task.Run: the work runs on this thread only until its request is sent
+        // (the client never blocks), and each thread-pool hop is a wake-up paid on every round trip of a
+        // sequential pipeline (docs/performance.md, workload 1).
+        var task = RunAsync(work, token);
         // Signal only once the task reports completion: a signal raised from inside the work could wake
         // the pipeline thread while the task still looks unfinished, and it would then sleep for good.
         task.ContinueWith(_ => OnItemFinished(), CancellationToken.None,
