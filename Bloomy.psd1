@@ -1,5 +1,7 @@
 @{
     RootModule           = 'Bloomy.Cmdlets.dll'
+    # Imported first: resolves the assemblies in dependencies/ before PowerShell reads the root module.
+    NestedModules        = @('Bloomy.Loader.dll')
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Desktop', 'Core')
     GUID                 = '6f0c1c52-8a8e-4f57-9d33-3c7b8f0b6a41'

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Bloomy.Tests.Infrastructure;
 
 /// <summary>Locations in the repository, found from the test assembly's folder.</summary>
@@ -8,6 +10,11 @@ internal static class RepoPaths
     public static string ModuleManifest => Path.Combine(Root, "out", "Bloomy", "Bloomy.psd1");
 
     public static string PesterFolder => Path.Combine(Root, "tests", "Pester");
+
+    /// <summary>tests/IsolationHost's program, built in this test assembly's configuration.</summary>
+    public static string IsolationHost => Path.Combine(Root, "tests", "IsolationHost", "bin",
+        typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration, "net10.0",
+        "Bloomy.Tests.IsolationHost.dll");
 
     private static string FindRoot()
     {
