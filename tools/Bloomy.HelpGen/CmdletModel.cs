@@ -72,12 +72,14 @@ internal static class CmdletModel
 
         var defaults = Activator.CreateInstance(type);
         var parameters = new List<ParameterDoc>();
+        var setDeclarations = new List<(int Depth, string Set)>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var uses = property.GetCustomAttributes<ParameterAttribute>().ToList();
             if (uses.Count == 0) continue;
             var text = docs.Paragraphs($"P:{property.DeclaringType!.FullName}.{property.Name}", "description");
             if (text.Count == 0) problems.Add($"{name} -{property.Name} ({property.DeclaringType.FullName}.{property.Name}) has no <para type=\"description\">.");
+            setDeclarations.AddRange(uses.Select(u => (InheritanceDepth(property.DeclaringType), u.ParameterSetName ?? AllSets)));
             parameters.Add(new ParameterDoc(
                 property.Name,
                 property.PropertyType,
@@ -95,7 +97,9 @@ internal static class CmdletModel
                 new Dictionary<string, ParameterUse> { [AllSets] = new(false, null, false, false) })));
         }
 
-        var sets = parameters.SelectMany(p => p.Sets.Keys).Where(s => s != AllSets).Distinct().ToList();
+        // Reflection lists a type's own properties before inherited ones; the sets a base class declares come first,
+        // in the order the sets build on each other (a user's list, a meeting's, then the cmdlet's own sets).
+        var sets = setDeclarations.OrderBy(d => d.Depth).Select(d => d.Set).Where(s => s != AllSets).Distinct().ToList();
         if (sets.Count == 0) sets.Add(AllSets);
         // Put the default set first, as Get-Command's syntax does.
         sets = sets.OrderBy(s => s == attribute.DefaultParameterSetName ? 0 : 1).ToList();
@@ -105,6 +109,13 @@ internal static class CmdletModel
             string.Join(" ", synopsis), description,
             parameters, sets, examples,
             type.GetCustomAttributes<OutputTypeAttribute>().SelectMany(o => o.Type).Select(t => t.Type).OfType<Type>().Where(t => t != typeof(void)).ToList());
+    }
+
+    private static int InheritanceDepth(Type type)
+    {
+        var depth = 0;
+        for (var current = type.BaseType; current is not null; current = current.BaseType) depth++;
+        return depth;
     }
 
     private static string FormatDefault(object? value) => value switch

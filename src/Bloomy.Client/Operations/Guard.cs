@@ -47,13 +47,16 @@ internal static class Guard
         }
     }
 
-    public static void NotBoth(long? userId, long? meetingId, string message)
+    /// <summary>The arguments of a list that is a user's or a meeting's: not both, and each given id positive.</summary>
+    public static void UserOrMeeting(long? userId, long? meetingId, string bothMessage = BothIdsMessage)
     {
         if (userId.HasValue && meetingId.HasValue)
         {
             // No parameter name: the [PY] message already names both, and stays exact this way.
-            throw new ArgumentException(message);
+            throw new ArgumentException(bothMessage);
         }
+        OptionalId(userId, nameof(userId));
+        OptionalId(meetingId, nameof(meetingId));
     }
 
     public static T NotNull<T>(T? value, string paramName)

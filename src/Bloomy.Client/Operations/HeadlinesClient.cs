@@ -71,9 +71,7 @@ public sealed class HeadlinesClient
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<IReadOnlyList<Headline>> ListAsync(long? userId = null, long? meetingId = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotBoth(userId, meetingId, Guard.BothIdsHeadlineMessage);
-        Guard.OptionalId(userId, nameof(userId));
-        Guard.OptionalId(meetingId, nameof(meetingId));
+        Guard.UserOrMeeting(userId, meetingId, Guard.BothIdsHeadlineMessage);
         return ListCoreAsync(userId, meetingId, cancellationToken);
     }
 

@@ -39,9 +39,7 @@ public sealed class IssuesClient
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<IReadOnlyList<Issue>> ListAsync(long? userId = null, long? meetingId = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotBoth(userId, meetingId, Guard.BothIdsMessage);
-        Guard.OptionalId(userId, nameof(userId));
-        Guard.OptionalId(meetingId, nameof(meetingId));
+        Guard.UserOrMeeting(userId, meetingId);
         return ListCoreAsync(userId, meetingId, cancellationToken);
     }
 

@@ -40,9 +40,7 @@ public sealed class ScorecardClient
     public Task<IReadOnlyList<ScorecardItem>> ListAsync(long? userId = null, long? meetingId = null, bool showEmpty = false,
         int? weekOffset = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotBoth(userId, meetingId, Guard.BothIdsMessage);
-        Guard.OptionalId(userId, nameof(userId));
-        Guard.OptionalId(meetingId, nameof(meetingId));
+        Guard.UserOrMeeting(userId, meetingId);
         return ListCoreAsync(userId, meetingId, showEmpty, weekOffset, cancellationToken);
     }
 

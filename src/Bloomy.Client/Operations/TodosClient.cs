@@ -32,9 +32,7 @@ public sealed class TodosClient
     public Task<IReadOnlyList<Todo>> ListAsync(long? userId = null, long? meetingId = null, bool includeClosed = false,
         CancellationToken cancellationToken = default)
     {
-        Guard.NotBoth(userId, meetingId, Guard.BothIdsMessage);
-        Guard.OptionalId(userId, nameof(userId));
-        Guard.OptionalId(meetingId, nameof(meetingId));
+        Guard.UserOrMeeting(userId, meetingId);
         return ListCoreAsync(userId, meetingId, includeClosed, cancellationToken);
     }
 

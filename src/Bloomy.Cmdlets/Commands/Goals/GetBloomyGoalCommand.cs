@@ -22,20 +22,12 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "BloomyGoal", DefaultParameterSetName = MineSet)]
 [OutputType(typeof(Goal))]
-public sealed class GetBloomyGoalCommand : BloomyPipelineCmdlet
+public sealed class GetBloomyGoalCommand : BloomyUserListCmdlet
 {
-    private const string MineSet = "Mine";
-    private const string ByUserSet = "ByUser";
-    private const string ByUserIdSet = "ByUserId";
     private const string ByIdSet = "ById";
 
-    /// <summary>
-    /// <para type="description">A user (from Get-BloomyUser) whose goals to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByUserSet)]
-    [ValidateNotNull]
-    public User? User { get; set; }
-
+    // Goal rows name their user OwnerId. PowerShell reads a parameter's attributes from its most derived
+    // declaration only, so the override restates them all to add the alias.
     /// <summary>
     /// <para type="description">The ids of users whose goals to list.</para>
     /// </summary>
@@ -43,7 +35,7 @@ public sealed class GetBloomyGoalCommand : BloomyPipelineCmdlet
     [ValidateRange(1, long.MaxValue)]
     [Alias("OwnerId")]
     [UserIdCompletion]
-    public long[] UserId { get; set; } = Array.Empty<long>();
+    public override long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the goals to get.</para>
@@ -61,29 +53,21 @@ public sealed class GetBloomyGoalCommand : BloomyPipelineCmdlet
     public SwitchParameter IncludeArchived { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string ListName => "goals";
+
+    /// <inheritdoc />
+    protected override void QueueForUser(object? target, long? userId, string label)
     {
         var includeArchived = IncludeArchived.IsPresent;
-        switch (ParameterSetName)
-        {
-            case ByUserSet:
-                QueueUser(User!, User!.Id, includeArchived);
-                break;
-            case ByUserIdSet:
-                foreach (var id in UserId) QueueUser(id, id, includeArchived);
-                break;
-            case ByIdSet:
-                foreach (var id in Id)
-                {
-                    Queue(id, $"goal {id}", (client, ct) => client.Goals.GetAsync(id, ct));
-                }
-                break;
-            default:
-                QueueMany(null, "your goals", (client, ct) => client.Goals.ListAsync(null, includeArchived, ct));
-                break;
-        }
+        QueueMany(target, label, (client, ct) => client.Goals.ListAsync(userId, includeArchived, ct));
     }
 
-    private void QueueUser(object target, long userId, bool includeArchived) =>
-        QueueMany(target, $"goals of user {userId}", (client, ct) => client.Goals.ListAsync(userId, includeArchived, ct));
+    /// <inheritdoc />
+    protected override void ProcessOtherSet()
+    {
+        foreach (var id in Id)
+        {
+            Queue(id, $"goal {id}", (client, ct) => client.Goals.GetAsync(id, ct));
+        }
+    }
 }

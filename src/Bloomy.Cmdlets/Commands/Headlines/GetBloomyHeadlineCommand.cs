@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Headlines;
@@ -22,44 +21,9 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "BloomyHeadline", DefaultParameterSetName = MineSet)]
 [OutputType(typeof(Headline))]
-public sealed class GetBloomyHeadlineCommand : BloomyPipelineCmdlet
+public sealed class GetBloomyHeadlineCommand : BloomyUserOrMeetingListCmdlet
 {
-    private const string MineSet = "Mine";
-    private const string ByUserSet = "ByUser";
-    private const string ByUserIdSet = "ByUserId";
-    private const string ByMeetingSet = "ByMeeting";
-    private const string ByMeetingIdSet = "ByMeetingId";
     private const string ByIdSet = "ById";
-
-    /// <summary>
-    /// <para type="description">A user (from Get-BloomyUser) whose headlines to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByUserSet)]
-    [ValidateNotNull]
-    public User? User { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of users whose headlines to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [UserIdCompletion]
-    public long[] UserId { get; set; } = Array.Empty<long>();
-
-    /// <summary>
-    /// <para type="description">A meeting (from Get-BloomyMeeting) whose headlines to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByMeetingSet)]
-    [ValidateNotNull]
-    public Meeting? Meeting { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of meetings whose headlines to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [MeetingIdCompletion]
-    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the headlines to get.</para>
@@ -69,37 +33,22 @@ public sealed class GetBloomyHeadlineCommand : BloomyPipelineCmdlet
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string ListName => "headlines";
+
+    /// <inheritdoc />
+    protected override void QueueForUser(object? target, long? userId, string label) =>
+        QueueMany(target, label, (client, ct) => client.Headlines.ListAsync(userId: userId, cancellationToken: ct));
+
+    /// <inheritdoc />
+    protected override void QueueForMeeting(object target, long meetingId, string label) =>
+        QueueMany(target, label, (client, ct) => client.Headlines.ListAsync(meetingId: meetingId, cancellationToken: ct));
+
+    /// <inheritdoc />
+    protected override void ProcessOtherSet()
     {
-        switch (ParameterSetName)
+        foreach (var id in Id)
         {
-            case ByUserSet:
-                QueueUser(User!, User!.Id);
-                break;
-            case ByUserIdSet:
-                foreach (var id in UserId) QueueUser(id, id);
-                break;
-            case ByMeetingSet:
-                QueueMeeting(Meeting!, Meeting!.Id);
-                break;
-            case ByMeetingIdSet:
-                foreach (var id in MeetingId) QueueMeeting(id, id);
-                break;
-            case ByIdSet:
-                foreach (var id in Id)
-                {
-                    Queue(id, $"headline {id}", (client, ct) => client.Headlines.GetAsync(id, ct));
-                }
-                break;
-            default:
-                QueueMany(null, "your headlines", (client, ct) => client.Headlines.ListAsync(cancellationToken: ct));
-                break;
+            Queue(id, $"headline {id}", (client, ct) => client.Headlines.GetAsync(id, ct));
         }
     }
-
-    private void QueueUser(object target, long userId) =>
-        QueueMany(target, $"headlines of user {userId}", (client, ct) => client.Headlines.ListAsync(userId: userId, cancellationToken: ct));
-
-    private void QueueMeeting(object target, long meetingId) =>
-        QueueMany(target, $"headlines of meeting {meetingId}", (client, ct) => client.Headlines.ListAsync(meetingId: meetingId, cancellationToken: ct));
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Headlines;
@@ -22,49 +21,12 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyHeadline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Headline))]
-public sealed class NewBloomyHeadlineCommand : BloomyPipelineCmdlet
+public sealed class NewBloomyHeadlineCommand : BloomyNewMeetingItemCmdlet
 {
-    /// <summary>
-    /// <para type="description">The meeting to share the headline in.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
-    [MeetingIdCompletion]
-    public long MeetingId { get; set; }
-
-    /// <summary>
-    /// <para type="description">The headline's title.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [Alias("Name")]
-    public string Title { get; set; } = string.Empty;
-
-    /// <summary>
-    /// <para type="description">The id of the headline's owner. Default: you, as it is when the value is an empty CSV cell.</para>
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
-    [Alias("UserId")]
-    [UserIdCompletion]
-    public long? OwnerId { get; set; }
-
-    /// <summary>
-    /// <para type="description">Notes for the headline.</para>
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Notes { get; set; }
+    /// <inheritdoc />
+    protected override string ItemName => "headline";
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        long meetingId = MeetingId;
-        string title = Title;
-        long? ownerId = OwnerId;
-        string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
-        if (!ShouldProcess($"headline in meeting {meetingId} '{title}'", "Create")) return;
-
-        Queue(BoundInput(), $"headline '{title}'",
-            (client, ct) => client.Headlines.CreateAsync(meetingId, title, ownerId, notes, ct));
-    }
+    protected override void QueueCreate(PSObject target, string label, long meetingId, string title, long? ownerId, string? notes) =>
+        Queue(target, label, (client, ct) => client.Headlines.CreateAsync(meetingId, title, ownerId, notes, ct));
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Issues;
@@ -22,44 +21,9 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "BloomyIssue", DefaultParameterSetName = MineSet)]
 [OutputType(typeof(Issue))]
-public sealed class GetBloomyIssueCommand : BloomyPipelineCmdlet
+public sealed class GetBloomyIssueCommand : BloomyUserOrMeetingListCmdlet
 {
-    private const string MineSet = "Mine";
-    private const string ByUserSet = "ByUser";
-    private const string ByUserIdSet = "ByUserId";
-    private const string ByMeetingSet = "ByMeeting";
-    private const string ByMeetingIdSet = "ByMeetingId";
     private const string ByIdSet = "ById";
-
-    /// <summary>
-    /// <para type="description">A user (from Get-BloomyUser) whose open issues to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByUserSet)]
-    [ValidateNotNull]
-    public User? User { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of users whose open issues to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [UserIdCompletion]
-    public long[] UserId { get; set; } = Array.Empty<long>();
-
-    /// <summary>
-    /// <para type="description">A meeting (from Get-BloomyMeeting) whose open issues to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByMeetingSet)]
-    [ValidateNotNull]
-    public Meeting? Meeting { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of meetings whose open issues to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [MeetingIdCompletion]
-    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the issues to get, open or solved.</para>
@@ -69,37 +33,22 @@ public sealed class GetBloomyIssueCommand : BloomyPipelineCmdlet
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string ListName => "issues";
+
+    /// <inheritdoc />
+    protected override void QueueForUser(object? target, long? userId, string label) =>
+        QueueMany(target, label, (client, ct) => client.Issues.ListAsync(userId: userId, cancellationToken: ct));
+
+    /// <inheritdoc />
+    protected override void QueueForMeeting(object target, long meetingId, string label) =>
+        QueueMany(target, label, (client, ct) => client.Issues.ListAsync(meetingId: meetingId, cancellationToken: ct));
+
+    /// <inheritdoc />
+    protected override void ProcessOtherSet()
     {
-        switch (ParameterSetName)
+        foreach (var id in Id)
         {
-            case ByUserSet:
-                QueueUser(User!, User!.Id);
-                break;
-            case ByUserIdSet:
-                foreach (var id in UserId) QueueUser(id, id);
-                break;
-            case ByMeetingSet:
-                QueueMeeting(Meeting!, Meeting!.Id);
-                break;
-            case ByMeetingIdSet:
-                foreach (var id in MeetingId) QueueMeeting(id, id);
-                break;
-            case ByIdSet:
-                foreach (var id in Id)
-                {
-                    Queue(id, $"issue {id}", (client, ct) => client.Issues.GetAsync(id, ct));
-                }
-                break;
-            default:
-                QueueMany(null, "your issues", (client, ct) => client.Issues.ListAsync(cancellationToken: ct));
-                break;
+            Queue(id, $"issue {id}", (client, ct) => client.Issues.GetAsync(id, ct));
         }
     }
-
-    private void QueueUser(object target, long userId) =>
-        QueueMany(target, $"issues of user {userId}", (client, ct) => client.Issues.ListAsync(userId: userId, cancellationToken: ct));
-
-    private void QueueMeeting(object target, long meetingId) =>
-        QueueMany(target, $"issues of meeting {meetingId}", (client, ct) => client.Issues.ListAsync(meetingId: meetingId, cancellationToken: ct));
 }

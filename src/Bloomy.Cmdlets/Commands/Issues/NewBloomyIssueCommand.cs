@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Issues;
@@ -22,49 +21,12 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Issue))]
-public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
+public sealed class NewBloomyIssueCommand : BloomyNewMeetingItemCmdlet
 {
-    /// <summary>
-    /// <para type="description">The meeting to raise the issue in.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
-    [MeetingIdCompletion]
-    public long MeetingId { get; set; }
-
-    /// <summary>
-    /// <para type="description">The issue's title.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [Alias("Name")]
-    public string Title { get; set; } = string.Empty;
-
-    /// <summary>
-    /// <para type="description">The id of the issue's owner. Default: you, as it is when the value is an empty CSV cell.</para>
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
-    [Alias("UserId")]
-    [UserIdCompletion]
-    public long? OwnerId { get; set; }
-
-    /// <summary>
-    /// <para type="description">Notes for the issue.</para>
-    /// </summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    public string? Notes { get; set; }
+    /// <inheritdoc />
+    protected override string ItemName => "issue";
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        long meetingId = MeetingId;
-        string title = Title;
-        long? ownerId = OwnerId;
-        string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
-        if (!ShouldProcess($"issue in meeting {meetingId} '{title}'", "Create")) return;
-
-        Queue(BoundInput(), $"issue '{title}'",
-            (client, ct) => client.Issues.CreateAsync(meetingId, title, ownerId, notes, ct));
-    }
+    protected override void QueueCreate(PSObject target, string label, long meetingId, string title, long? ownerId, string? notes) =>
+        Queue(target, label, (client, ct) => client.Issues.CreateAsync(meetingId, title, ownerId, notes, ct));
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Meetings;
@@ -18,39 +17,9 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "BloomyMeetingAttendee", DefaultParameterSetName = ByMeetingSet)]
 [OutputType(typeof(User))]
-public sealed class GetBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
+public sealed class GetBloomyMeetingAttendeeCommand : BloomyMeetingListCmdlet
 {
-    // The object set is the default: PowerShell binds pipeline input to the default set first, and a
-    // meeting object cannot bind in a default set whose id parameter binds by property name.
-    private const string ByMeetingSet = "ByMeeting";
-    private const string ByMeetingIdSet = "ByMeetingId";
-
-    /// <summary>
-    /// <para type="description">A meeting (from Get-BloomyMeeting) whose attendees to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByMeetingSet)]
-    [ValidateNotNull]
-    public Meeting? Meeting { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of meetings whose attendees to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [MeetingIdCompletion]
-    public long[] MeetingId { get; set; } = Array.Empty<long>();
-
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByMeetingSet)
-        {
-            QueueMeeting(Meeting!, Meeting!.Id);
-            return;
-        }
-        foreach (var id in MeetingId) QueueMeeting(id, id);
-    }
-
-    private void QueueMeeting(object target, long meetingId) =>
+    protected override void QueueForMeeting(object target, long meetingId) =>
         QueueMany(target, $"attendees of meeting {meetingId}", (client, ct) => client.Meetings.GetAttendeesAsync(meetingId, ct));
 }

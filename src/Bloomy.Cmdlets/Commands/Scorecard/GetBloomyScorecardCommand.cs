@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
@@ -22,45 +21,10 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "BloomyScorecard", DefaultParameterSetName = MineSet)]
 [OutputType(typeof(ScorecardItem))]
-public sealed class GetBloomyScorecardCommand : BloomyPipelineCmdlet
+public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
 {
-    private const string MineSet = "Mine";
-    private const string ByUserSet = "ByUser";
-    private const string ByUserIdSet = "ByUserId";
-    private const string ByMeetingSet = "ByMeeting";
-    private const string ByMeetingIdSet = "ByMeetingId";
     private const string ByMeasurableSet = "ByMeasurable";
     private const string ByMeasurableIdSet = "ByMeasurableId";
-
-    /// <summary>
-    /// <para type="description">A user (from Get-BloomyUser) whose scorecard to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByUserSet)]
-    [ValidateNotNull]
-    public User? User { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of users whose scorecards to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [UserIdCompletion]
-    public long[] UserId { get; set; } = Array.Empty<long>();
-
-    /// <summary>
-    /// <para type="description">A meeting (from Get-BloomyMeeting) whose scorecard to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByMeetingSet)]
-    [ValidateNotNull]
-    public Meeting? Meeting { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of meetings whose scorecards to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [MeetingIdCompletion]
-    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">A measurable (from Get-BloomyMeasurable) whose score to get, from its owner's scorecard.</para>
@@ -93,32 +57,23 @@ public sealed class GetBloomyScorecardCommand : BloomyPipelineCmdlet
     public SwitchParameter IncludeEmpty { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string ListName => "scorecard";
+
+    /// <inheritdoc />
+    protected override void QueueForUser(object? target, long? userId, string label) => QueueList(target, label, userId, null);
+
+    /// <inheritdoc />
+    protected override void QueueForMeeting(object target, long meetingId, string label) => QueueList(target, label, null, meetingId);
+
+    /// <inheritdoc />
+    protected override void ProcessOtherSet()
     {
-        switch (ParameterSetName)
+        if (ParameterSetName == ByMeasurableSet)
         {
-            case ByUserSet:
-                QueueList(User!, $"scorecard of user {User!.Id}", User.Id, null);
-                break;
-            case ByUserIdSet:
-                foreach (var id in UserId) QueueList(id, $"scorecard of user {id}", id, null);
-                break;
-            case ByMeetingSet:
-                QueueList(Meeting!, $"scorecard of meeting {Meeting!.Id}", null, Meeting.Id);
-                break;
-            case ByMeetingIdSet:
-                foreach (var id in MeetingId) QueueList(id, $"scorecard of meeting {id}", null, id);
-                break;
-            case ByMeasurableSet:
-                QueueScore(Measurable!, Measurable!.Id, Measurable.OwnerId);
-                break;
-            case ByMeasurableIdSet:
-                foreach (var id in MeasurableId) QueueScore(id, id, null);
-                break;
-            default:
-                QueueList(null, "your scorecard", null, null);
-                break;
+            QueueScore(Measurable!, Measurable!.Id, Measurable.OwnerId);
+            return;
         }
+        foreach (var id in MeasurableId) QueueScore(id, id, null);
     }
 
     private void QueueList(object? target, string label, long? userId, long? meetingId)

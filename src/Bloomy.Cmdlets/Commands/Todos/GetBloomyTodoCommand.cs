@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
-using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Todos;
 
@@ -22,44 +21,9 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "BloomyTodo", DefaultParameterSetName = MineSet)]
 [OutputType(typeof(Todo))]
-public sealed class GetBloomyTodoCommand : BloomyPipelineCmdlet
+public sealed class GetBloomyTodoCommand : BloomyUserOrMeetingListCmdlet
 {
-    private const string MineSet = "Mine";
-    private const string ByUserSet = "ByUser";
-    private const string ByUserIdSet = "ByUserId";
-    private const string ByMeetingSet = "ByMeeting";
-    private const string ByMeetingIdSet = "ByMeetingId";
     private const string ByIdSet = "ById";
-
-    /// <summary>
-    /// <para type="description">A user (from Get-BloomyUser) whose to-dos to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByUserSet)]
-    [ValidateNotNull]
-    public User? User { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of users whose to-dos to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [UserIdCompletion]
-    public long[] UserId { get; set; } = Array.Empty<long>();
-
-    /// <summary>
-    /// <para type="description">A meeting (from Get-BloomyMeeting) whose to-dos to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByMeetingSet)]
-    [ValidateNotNull]
-    public Meeting? Meeting { get; set; }
-
-    /// <summary>
-    /// <para type="description">The ids of meetings whose to-dos to list.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    [MeetingIdCompletion]
-    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the to-dos to get.</para>
@@ -79,40 +43,28 @@ public sealed class GetBloomyTodoCommand : BloomyPipelineCmdlet
     public SwitchParameter IncludeClosed { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override string ListName => "to-dos";
+
+    /// <inheritdoc />
+    protected override void QueueForUser(object? target, long? userId, string label)
     {
         var includeClosed = IncludeClosed.IsPresent;
-        switch (ParameterSetName)
-        {
-            case ByUserSet:
-                QueueUser(User!, User!.Id, includeClosed);
-                break;
-            case ByUserIdSet:
-                foreach (var id in UserId) QueueUser(id, id, includeClosed);
-                break;
-            case ByMeetingSet:
-                QueueMeeting(Meeting!, Meeting!.Id, includeClosed);
-                break;
-            case ByMeetingIdSet:
-                foreach (var id in MeetingId) QueueMeeting(id, id, includeClosed);
-                break;
-            case ByIdSet:
-                foreach (var id in Id)
-                {
-                    Queue(id, $"to-do {id}", (client, ct) => client.Todos.GetAsync(id, ct));
-                }
-                break;
-            default:
-                QueueMany(null, "your to-dos", (client, ct) => client.Todos.ListAsync(includeClosed: includeClosed, cancellationToken: ct));
-                break;
-        }
+        QueueMany(target, label, (client, ct) => client.Todos.ListAsync(userId: userId, includeClosed: includeClosed, cancellationToken: ct));
     }
 
-    private void QueueUser(object target, long userId, bool includeClosed) =>
-        QueueMany(target, $"to-dos of user {userId}",
-            (client, ct) => client.Todos.ListAsync(userId: userId, includeClosed: includeClosed, cancellationToken: ct));
+    /// <inheritdoc />
+    protected override void QueueForMeeting(object target, long meetingId, string label)
+    {
+        var includeClosed = IncludeClosed.IsPresent;
+        QueueMany(target, label, (client, ct) => client.Todos.ListAsync(meetingId: meetingId, includeClosed: includeClosed, cancellationToken: ct));
+    }
 
-    private void QueueMeeting(object target, long meetingId, bool includeClosed) =>
-        QueueMany(target, $"to-dos of meeting {meetingId}",
-            (client, ct) => client.Todos.ListAsync(meetingId: meetingId, includeClosed: includeClosed, cancellationToken: ct));
+    /// <inheritdoc />
+    protected override void ProcessOtherSet()
+    {
+        foreach (var id in Id)
+        {
+            Queue(id, $"to-do {id}", (client, ct) => client.Todos.GetAsync(id, ct));
+        }
+    }
 }
