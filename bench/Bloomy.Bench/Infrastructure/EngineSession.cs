@@ -16,6 +16,7 @@ internal sealed class EngineSession : IDisposable
     {
         var state = InitialSessionState.CreateDefault2();
         state.Commands.Add(new SessionStateCmdletEntry("Measure-BenchPipelineFloor", typeof(PipelineFloorCommand), null));
+        state.Commands.Add(new SessionStateCmdletEntry("Measure-BenchPipelineFloorSets", typeof(PipelineFloorSetsCommand), null));
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
         if (importModule) Run("Import-Module $manifest -ErrorAction Stop", new() { ["manifest"] = RepoPaths.ModuleManifest });

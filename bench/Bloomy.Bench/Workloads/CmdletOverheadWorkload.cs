@@ -46,12 +46,14 @@ internal static class CmdletOverheadWorkload
         var cmdletPiped = new List<(double Wall, double Cpu)>();
         var cmdletBound = new List<(double Wall, double Cpu)>();
         var floor = new List<(double Wall, double Cpu)>();
+        var floorSets = new List<(double Wall, double Cpu)>();
         for (int run = 0; run < Runs; run++)
         {
             raw.Add(await Measure.WallAndCpuAsync(async () => Check(await RawAsync(client, ids), ids)));
             cmdletPiped.Add(await Measure.WallAndCpuAsync(() => Task.Run(() => Check(session.Run(piped, variables).OfType<Todo>().ToArray(), ids))));
             cmdletBound.Add(await Measure.WallAndCpuAsync(() => Task.Run(() => Check(session.Run(bound, variables).OfType<Todo>().ToArray(), ids))));
             floor.Add(await Measure.WallAndCpuAsync(() => Task.Run(() => session.Run("$ids | Measure-BenchPipelineFloor", variables))));
+            floorSets.Add(await Measure.WallAndCpuAsync(() => Task.Run(() => session.Run("$ids | Measure-BenchPipelineFloorSets", variables))));
         }
 
         double rawMs = Measure.Median(raw.Select(r => r.Wall)), rawCpu = Measure.Median(raw.Select(r => r.Cpu));
@@ -64,6 +66,7 @@ internal static class CmdletOverheadWorkload
         Row("`$ids | Get-BloomyTodo` (one pipeline item per id)", cmdletPiped);
         Row("`Get-BloomyTodo -Id $ids` (one bound array)", cmdletBound);
         Row("`$ids | Measure-BenchPipelineFloor` (engine only: a no-op cmdlet, no requests)", floor);
+        Row("`$ids | Measure-BenchPipelineFloorSets` (engine only: a no-op with Get-BloomyTodo's six parameter sets)", floorSets);
         double pipedMs = Measure.Median(cmdletPiped.Select(r => r.Wall));
         result.Met = pipedMs <= 1.10 * rawMs;
         result.Notes.Add($"Medians of {Runs} alternating runs. The emulator runs in the same process and shares the cores, so every path " +
