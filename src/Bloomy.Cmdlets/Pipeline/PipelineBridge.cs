@@ -63,9 +63,6 @@ internal sealed class PipelineBridge : IDisposable
     /// <summary>Cancelled by Stop (Ctrl+C, Select-Object -First) or a terminating error.</summary>
     public CancellationToken StopToken => _stop.Token;
 
-    /// <summary>Items started and not yet finished (for tests and progress).</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
-
     /// <summary>
     /// Starts one input item's work after waiting for a free slot, then writes whatever is ready.
     /// </summary>
