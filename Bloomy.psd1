@@ -51,7 +51,7 @@
         PSData = @{
             Tags         = @('BloomGrowth', 'EOS', 'L10', 'TractionTools', 'Todo', 'Rocks', 'Scorecard', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'First release: connect, users, meetings and to-dos with concurrent pipelines.'
+            ReleaseNotes = '0.1.0: first release. Connect (API key, credential, BG_API_KEY, ~/.bloomy/config.yaml); users, meetings, to-dos, goals (rocks), scorecards, issues and headlines; concurrent pipelines bounded by -ThrottleLimit with ordered output; retries with Retry-After; -WhatIf on every change; generated help, views and argument completion; dependencies isolated from other modules.'
         }
     }
 }
