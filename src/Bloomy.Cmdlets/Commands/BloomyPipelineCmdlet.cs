@@ -84,6 +84,13 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
         });
     }
 
+    /// <summary>Queues an item whose work yields one object, which is written only when <paramref name="passThru"/> is set (a -PassThru switch).</summary>
+    protected void QueueResult<T>(bool passThru, object? target, string label, Func<BloomyClient, CancellationToken, Task<T>> work)
+    {
+        if (passThru) Queue(target, label, work);
+        else QueueAction(target, label, work);
+    }
+
     /// <summary>
     /// The values bound for the current record (pipeline and command line), as the error target of
     /// cmdlets whose input is a set of properties, such as a CSV row.

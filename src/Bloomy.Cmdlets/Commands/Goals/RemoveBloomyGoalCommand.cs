@@ -17,18 +17,8 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveBloomyGoalCommand : BloomyPipelineCmdlet
+public sealed class RemoveBloomyGoalCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the goals to delete.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">Goals (from Get-BloomyGoal) to delete.</para>
     /// </summary>
@@ -37,19 +27,14 @@ public sealed class RemoveBloomyGoalCommand : BloomyPipelineCmdlet
     public Goal? Goal { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Remove(Goal!, Goal!.Id, Goal.Title);
-            return;
-        }
-        foreach (var id in Id) Remove(id, id, null);
-    }
+    protected override string ItemNoun => "goal";
 
-    private void Remove(object target, long id, string? title)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Goal!, Goal!.Id, Goal.Title);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        var description = title is null ? $"goal {id}" : $"goal {id} '{title}'";
         if (!ShouldProcess(description, "Delete")) return;
         QueueAction(target, description, (client, ct) => client.Goals.DeleteAsync(id, ct));
     }

@@ -17,18 +17,8 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsData.Restore, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Goal))]
-public sealed class RestoreBloomyGoalCommand : BloomyPipelineCmdlet
+public sealed class RestoreBloomyGoalCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the goals to restore.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">Goals (from Get-BloomyGoal -IncludeArchived) to restore.</para>
     /// </summary>
@@ -43,19 +33,14 @@ public sealed class RestoreBloomyGoalCommand : BloomyPipelineCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Restore(Goal!, Goal!.Id, Goal.Title);
-            return;
-        }
-        foreach (var id in Id) Restore(id, id, null);
-    }
+    protected override string ItemNoun => "goal";
 
-    private void Restore(object target, long id, string? title)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Goal!, Goal!.Id, Goal.Title);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        var description = title is null ? $"goal {id}" : $"goal {id} '{title}'";
         if (!ShouldProcess(description, "Restore")) return;
         if (PassThru.IsPresent)
         {

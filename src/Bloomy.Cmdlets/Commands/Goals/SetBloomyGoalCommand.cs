@@ -24,19 +24,9 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Goal))]
-public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
+public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
     private GoalStatus? _status;
-
-    /// <summary>
-    /// <para type="description">The ids of the goals to change.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">Goals (from Get-BloomyGoal) to change.</para>
@@ -97,19 +87,14 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Change(Goal!, Goal!.Id, Goal.Title);
-            return;
-        }
-        foreach (var id in Id) Change(id, id, null);
-    }
+    protected override string ItemNoun => "goal";
 
-    private void Change(object target, long id, string? title)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Goal!, Goal!.Id, Goal.Title);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        var description = title is null ? $"goal {id}" : $"goal {id} '{title}'";
         if (!ShouldProcess(description, "Set " + DescribeChanges())) return;
 
         string? newTitle = Title;

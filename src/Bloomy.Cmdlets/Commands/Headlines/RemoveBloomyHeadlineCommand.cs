@@ -21,18 +21,8 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "BloomyHeadline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveBloomyHeadlineCommand : BloomyPipelineCmdlet
+public sealed class RemoveBloomyHeadlineCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the headlines to delete.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">Headlines (from Get-BloomyHeadline) to delete.</para>
     /// </summary>
@@ -41,19 +31,14 @@ public sealed class RemoveBloomyHeadlineCommand : BloomyPipelineCmdlet
     public Headline? Headline { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Remove(Headline!, Headline!.Id, Headline.Title);
-            return;
-        }
-        foreach (var id in Id) Remove(id, id, null);
-    }
+    protected override string ItemNoun => "headline";
 
-    private void Remove(object target, long id, string? title)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Headline!, Headline!.Id, Headline.Title);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        var description = title is null ? $"headline {id}" : $"headline {id} '{title}'";
         if (!ShouldProcess(description, "Delete")) return;
         QueueAction(target, description, (client, ct) => client.Headlines.DeleteAsync(id, ct));
     }

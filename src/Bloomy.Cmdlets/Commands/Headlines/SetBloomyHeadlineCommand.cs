@@ -17,18 +17,8 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyHeadline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Headline))]
-public sealed class SetBloomyHeadlineCommand : BloomyPipelineCmdlet
+public sealed class SetBloomyHeadlineCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the headlines to rename.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">Headlines (from Get-BloomyHeadline) to rename.</para>
     /// </summary>
@@ -50,27 +40,16 @@ public sealed class SetBloomyHeadlineCommand : BloomyPipelineCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Rename(Headline!, Headline!.Id);
-            return;
-        }
-        foreach (var id in Id) Rename(id, id);
-    }
+    protected override string ItemNoun => "headline";
 
-    private void Rename(object target, long id)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Headline!, Headline!.Id, null);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        if (!ShouldProcess($"headline {id}", "Rename")) return;
+        if (!ShouldProcess(description, "Rename")) return;
         string title = Title;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, $"headline {id}", (client, ct) => client.Headlines.UpdateAsync(id, title, ct));
-        }
-        else
-        {
-            QueueAction(target, $"headline {id}", (client, ct) => client.Headlines.UpdateAsync(id, title, ct));
-        }
+        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Headlines.UpdateAsync(id, title, ct));
     }
 }

@@ -21,18 +21,8 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 /// </example>
 [Cmdlet(VerbsCommon.Close, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Issue))]
-public sealed class CloseBloomyIssueCommand : BloomyPipelineCmdlet
+public sealed class CloseBloomyIssueCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the issues to solve.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">Issues (from Get-BloomyIssue) to solve.</para>
     /// </summary>
@@ -47,27 +37,15 @@ public sealed class CloseBloomyIssueCommand : BloomyPipelineCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Solve(Issue!, Issue!.Id, Issue.Title);
-            return;
-        }
-        foreach (var id in Id) Solve(id, id, null);
-    }
+    protected override string ItemNoun => "issue";
 
-    private void Solve(object target, long id, string? title)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Issue!, Issue!.Id, Issue.Title);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        var description = title is null ? $"issue {id}" : $"issue {id} '{title}'";
         if (!ShouldProcess(description, "Solve")) return;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, description, (client, ct) => client.Issues.CompleteAsync(id, ct));
-        }
-        else
-        {
-            QueueAction(target, description, (client, ct) => client.Issues.CompleteAsync(id, ct));
-        }
+        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Issues.CompleteAsync(id, ct));
     }
 }

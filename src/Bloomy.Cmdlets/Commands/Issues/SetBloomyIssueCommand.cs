@@ -17,18 +17,8 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Issue))]
-public sealed class SetBloomyIssueCommand : BloomyPipelineCmdlet
+public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the issues to change.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">Issues (from Get-BloomyIssue) to change.</para>
     /// </summary>
@@ -69,27 +59,16 @@ public sealed class SetBloomyIssueCommand : BloomyPipelineCmdlet
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Change(Issue!, Issue!.Id);
-            return;
-        }
-        foreach (var id in Id) Change(id, id);
-    }
+    protected override string ItemNoun => "issue";
 
-    private void Change(object target, long id)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Issue!, Issue!.Id, null);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        if (!ShouldProcess($"issue {id}", "Update")) return;
+        if (!ShouldProcess(description, "Update")) return;
         string? title = Title, notes = Notes;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, $"issue {id}", (client, ct) => client.Issues.UpdateAsync(id, title, notes, ct));
-        }
-        else
-        {
-            QueueAction(target, $"issue {id}", (client, ct) => client.Issues.UpdateAsync(id, title, notes, ct));
-        }
+        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Issues.UpdateAsync(id, title, notes, ct));
     }
 }

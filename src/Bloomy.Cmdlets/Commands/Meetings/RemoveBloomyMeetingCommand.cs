@@ -17,18 +17,8 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "BloomyMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveBloomyMeetingCommand : BloomyPipelineCmdlet
+public sealed class RemoveBloomyMeetingCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the meetings to delete.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">Meetings (from Get-BloomyMeeting) to delete.</para>
     /// </summary>
@@ -37,19 +27,14 @@ public sealed class RemoveBloomyMeetingCommand : BloomyPipelineCmdlet
     public Meeting? Meeting { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Remove(Meeting!, Meeting!.Id, Meeting.Name);
-            return;
-        }
-        foreach (var id in Id) Remove(id, id, null);
-    }
+    protected override string ItemNoun => "meeting";
 
-    private void Remove(object target, long id, string? name)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Meeting!, Meeting!.Id, Meeting.Name);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        var description = name is null ? $"meeting {id}" : $"meeting {id} '{name}'";
         if (!ShouldProcess(description, "Delete")) return;
         QueueAction(target, description, (client, ct) => client.Meetings.DeleteAsync(id, ct));
     }

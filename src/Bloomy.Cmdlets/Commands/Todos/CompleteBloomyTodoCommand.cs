@@ -17,18 +17,8 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 /// </example>
 [Cmdlet(VerbsLifecycle.Complete, "BloomyTodo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Todo))]
-public sealed class CompleteBloomyTodoCommand : BloomyPipelineCmdlet
+public sealed class CompleteBloomyTodoCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the to-dos to complete.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">To-dos (from Get-BloomyTodo) to complete.</para>
     /// </summary>
@@ -43,27 +33,15 @@ public sealed class CompleteBloomyTodoCommand : BloomyPipelineCmdlet
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Complete(Todo!, Todo!.Id, Todo.Title);
-            return;
-        }
-        foreach (var id in Id) Complete(id, id, null);
-    }
+    protected override string ItemNoun => "to-do";
 
-    private void Complete(object target, long id, string? title)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Todo!, Todo!.Id, Todo.Title);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        var description = title is null ? $"to-do {id}" : $"to-do {id} '{title}'";
         if (!ShouldProcess(description, "Complete")) return;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, description, (client, ct) => client.Todos.CompleteAsync(id, ct));
-        }
-        else
-        {
-            QueueAction(target, description, (client, ct) => client.Todos.CompleteAsync(id, ct));
-        }
+        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Todos.CompleteAsync(id, ct));
     }
 }

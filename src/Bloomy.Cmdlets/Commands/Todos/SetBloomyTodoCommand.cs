@@ -17,18 +17,8 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyTodo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Todo))]
-public sealed class SetBloomyTodoCommand : BloomyPipelineCmdlet
+public sealed class SetBloomyTodoCommand : BloomyItemCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string ByObjectSet = "ByObject";
-
-    /// <summary>
-    /// <para type="description">The ids of the to-dos to change.</para>
-    /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
-    [ValidateRange(1, long.MaxValue)]
-    public long[] Id { get; set; } = Array.Empty<long>();
-
     /// <summary>
     /// <para type="description">To-dos (from Get-BloomyTodo) to change.</para>
     /// </summary>
@@ -69,28 +59,17 @@ public sealed class SetBloomyTodoCommand : BloomyPipelineCmdlet
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == ByObjectSet)
-        {
-            Change(Todo!, Todo!.Id);
-            return;
-        }
-        foreach (var id in Id) Change(id, id);
-    }
+    protected override string ItemNoun => "to-do";
 
-    private void Change(object target, long id)
+    /// <inheritdoc />
+    protected override (object Item, long Id, string? Title) BoundItem => (Todo!, Todo!.Id, null);
+
+    /// <inheritdoc />
+    protected override void Act(object target, long id, string description)
     {
-        if (!ShouldProcess($"to-do {id}", "Update")) return;
+        if (!ShouldProcess(description, "Update")) return;
         string? title = Title;
         DateTime? dueDate = DueDate;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, $"to-do {id}", (client, ct) => client.Todos.UpdateAsync(id, title, dueDate, ct));
-        }
-        else
-        {
-            QueueAction(target, $"to-do {id}", (client, ct) => client.Todos.UpdateAsync(id, title, dueDate, ct));
-        }
+        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Todos.UpdateAsync(id, title, dueDate, ct));
     }
 }
