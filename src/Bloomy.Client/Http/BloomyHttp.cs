@@ -522,7 +522,10 @@ internal sealed class BloomyHttp : IDisposable
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException)
         {
-            var detail = Texts.Excerpt(ex.Message, _apiKey);
+            // A page of markup is usually a proxy, sign-in or error page standing in for the API: say so plainly.
+            var detail = LooksLikeMarkup(body)
+                ? "an HTML page, often a proxy, sign-in or error page in front of the API"
+                : Texts.Excerpt(ex.Message, _apiKey);
             throw InvalidResponse(state, result, $"{what} returned a body that is not the expected JSON ({detail}).", ex);
         }
         if (value is null)
@@ -530,6 +533,16 @@ internal sealed class BloomyHttp : IDisposable
             throw InvalidResponse(state, result, $"{what} returned JSON null where a value was expected.", null);
         }
         return value;
+    }
+
+    private static bool LooksLikeMarkup(byte[] body)
+    {
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            return b == (byte)'<';
+        }
+        return false;
     }
 
     private BloomyApiException InvalidResponse(RequestState state, AttemptResult result, string message, Exception? inner)

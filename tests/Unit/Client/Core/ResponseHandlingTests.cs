@@ -29,6 +29,7 @@ public class ResponseHandlingTests
         Assert.Equal("GET", ex.Method);
         Assert.Equal("todo/5001", ex.Path);
         Assert.StartsWith("GET todo/5001 returned a body that is not the expected JSON", ex.Message);
+        Assert.Equal(body.StartsWith('<'), ex.Message.Contains("an HTML page"));
         Assert.Equal(1, handler.Calls); // not retried
     }
 
