@@ -8,7 +8,7 @@ namespace Bloomy.Cmdlets.Commands;
 /// Every parameter binds by property name, so each CSV row creates one item, and a failed row is the error
 /// record of its bound values.
 /// </summary>
-public abstract class BloomyNewMeetingItemCmdlet : BloomyPipelineCmdlet
+public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
 {
     /// <summary>
     /// <para type="description">The meeting to add the new issue or headline to.</para>
@@ -47,6 +47,7 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyPipelineCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (RejectUnusableCells(nameof(OwnerId))) return;
         long meetingId = MeetingId;
         string title = Title;
         long? ownerId = OwnerId;

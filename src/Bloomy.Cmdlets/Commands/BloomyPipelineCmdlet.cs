@@ -106,41 +106,6 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
         return input;
     }
 
-    /// <summary>
-    /// The error for the first of <paramref name="parameterNames"/> that <paramref name="row"/> has a value for but
-    /// that stayed unbound because the value does not convert (a DueDate of 'tomorrowish', a MeetingId of 'abc').
-    /// PowerShell skips such an optional by-property-name parameter without a word, which would create the
-    /// item without it; null when every such value was bound.
-    /// </summary>
-    protected ErrorRecord? UnboundColumn(PSObject? row, params string[] parameterNames)
-    {
-        if (row is null) return null;
-        foreach (var name in parameterNames)
-        {
-            if (GetType().GetProperty(name)?.GetValue(this) is not null) continue;
-            var parameter = MyInvocation.MyCommand.Parameters[name];
-            foreach (var column in new[] { name }.Concat(parameter.Aliases))
-            {
-                var value = row.Properties[column]?.Value;
-                if (value is null || (value is string text && text.Trim().Length == 0)) continue;
-                var exception = new PSArgumentException(
-                    $"{column} '{value}' cannot be used: it is not a valid {Describe(parameter.ParameterType)}.", name);
-                return new ErrorRecord(exception, "Bloomy.Validation", ErrorCategory.InvalidArgument, row)
-                {
-                    ErrorDetails = new ErrorDetails($"Input row: {column} '{value}' is not a valid {Describe(parameter.ParameterType)}; nothing was sent for this row."),
-                };
-            }
-        }
-        return null;
-    }
-
-    private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
-    {
-        var t when t == typeof(DateTime) => "date",
-        var t when t == typeof(long) || t == typeof(int) => "id (a positive whole number)",
-        var t => t.Name,
-    };
-
     private static readonly HashSet<string> CommonParameterNames = new(StringComparer.OrdinalIgnoreCase)
     {
         nameof(Connection), nameof(ThrottleLimit), "InputObject", "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction",

@@ -83,6 +83,22 @@ public sealed class FoundationPipelineTests : IClassFixture<EmulatorFixture>, ID
         Assert.Equal($"{{\"title\":\"Blank cells\",\"accountableUserId\":{Emulator.DemoUserId}}}", post.Body);
     }
 
+    [Theory]
+    [InlineData("[pscustomobject]@{ Title = 'Bad owner'; MeetingId = $m; UserId = 'abc' } | New-BloomyGoal", "UserId 'abc'")]
+    [InlineData("[pscustomobject]@{ Title = 'Bad owner'; MeetingId = $m; OwnerId = 'abc' } | New-BloomyIssue", "OwnerId 'abc'")]
+    [InlineData("[pscustomobject]@{ Title = 'Bad owner'; MeetingId = $m; OwnerId = 'abc' } | New-BloomyHeadline", "OwnerId 'abc'")]
+    [InlineData("[pscustomobject]@{ Title = 'Bad date'; DueDate = 'tomorrowish' } | New-BloomyTodo", "DueDate 'tomorrowish'")]
+    public void A_cell_that_cannot_be_used_is_an_error_for_its_row_not_silently_dropped(string script, string named)
+    {
+        var result = _session.Run(script, new() { ["m"] = Emulator.Store.Meetings.First().Id });
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("Bloomy.Validation", error.FullyQualifiedErrorId);
+        Assert.Contains(named, error.ToString());
+        Assert.Equal(0, Emulator.Stats.TotalRequests);
+    }
+
     [Fact]
     public void WhatIf_sends_nothing()
     {

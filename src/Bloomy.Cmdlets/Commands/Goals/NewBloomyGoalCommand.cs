@@ -22,7 +22,7 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Goal))]
-public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
+public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
 {
     /// <summary>
     /// <para type="description">The goal's title.</para>
@@ -52,6 +52,7 @@ public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (RejectUnusableCells(nameof(UserId))) return;
         string title = Title;
         long meetingId = MeetingId;
         long? userId = UserId;
