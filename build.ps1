@@ -2,17 +2,19 @@
 .SYNOPSIS
     Builds, tests, packages and demonstrates the Bloomy module.
 .DESCRIPTION
-    A thin wrapper over the dotnet CLI.
+    A thin wrapper over the dotnet CLI that works the same on Windows, Linux and macOS, in pwsh started as
+    `pwsh`, `dotnet pwsh` or `dotnet tool run pwsh`.
       Build    dotnet build; leaves the importable module in out/Bloomy.
-      Test     Build, then the xUnit suite, then the Pester suite (tests/Pester) in this shell, or in pwsh when
-               this is Windows PowerShell and pwsh is installed. Pester 5 is installed for the current user
-               from the PowerShell Gallery when missing.
+      Test     Build, then the xUnit suite, then the Pester suite (tests/Pester) in PowerShell 7, and one closing
+               line that adds both up. Fails when either suite has a failure.
       Pester   Only the Pester suite, against the built module.
-      Package  A copy of the module in out/package/<version>/Bloomy, ready for Publish-Module -Path.
+      Package  A copy of the module in out/package/Bloomy (no .pdb, with LICENSE), ready for Publish-PSResource.
       Demo     Starts the local Bloom Growth emulator and runs a scripted tour against it.
       Clean    Removes out/ and every bin/ and obj/ folder.
+    Pester 5 comes from NuGet (tools/PesterRestore), never from the PowerShell Gallery; PowerShell itself is the
+    local .NET tool of .config/dotnet-tools.json (`dotnet tool restore`).
 .EXAMPLE
-    ./build.ps1 -Task Test
+    dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 .EXAMPLE
     ./build.ps1 -Task Demo -Port 5080
 #>
@@ -25,14 +27,17 @@ param(
     [string] $Configuration = 'Release',
 
     [ValidateRange(1024, 65535)]
-    [int] $Port = 5080
+    [int] $Port = 5080,
+
+    # Only the Pester files whose names match, e.g. 'Goals' (Pester and Test).
+    [string] $PesterFilter
 )
 
 $ErrorActionPreference = 'Stop'
-Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/Bloomy'
 $solution = Join-Path $root 'Bloomy.PowerShell.sln'
+$pesterVersion = '5.9.1'
 
 # The arguments go in as one array: passed loose, '-c' and '--no-build' would be taken as this function's own
 # parameters.
@@ -47,48 +52,97 @@ function Invoke-Build {
     Invoke-Dotnet -Arguments @('build', $solution, '-c', $Configuration, '-nologo')
 }
 
-function Invoke-Pester5 {
-    $pester = Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Host 'Pester 5 is not installed: installing it for the current user from the PowerShell Gallery.'
-        Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck
+# Pester's module folder, restored from NuGet on first use.
+function Get-PesterModulePath {
+    $project = Join-Path $root 'tools/PesterRestore/PesterRestore.csproj'
+    $module = Join-Path $root "tools/PesterRestore/packages/pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $module)) {
+        Invoke-Dotnet -Arguments @('restore', $project, '-nologo')
     }
-    Import-Module Pester -MinimumVersion 5.0.0
+    if (-not (Test-Path $module)) { throw "Restoring Pester $pesterVersion from NuGet did not produce $module." }
+    $module
+}
+
+function Invoke-Pester5 {
+    # Pester runs the test files in child scopes of this function: strict mode stays whatever the tests set.
+    Set-StrictMode -Off
+    if ($PSVersionTable.PSEdition -ne 'Core') { throw 'The Pester suite runs in PowerShell 7: dotnet tool restore; dotnet pwsh ./build.ps1 -Task Pester' }
+    $pesterModule = Get-PesterModulePath
+    # On PSModulePath too, so a child shell started by a test finds the same Pester.
+    $env:PSModulePath = (Split-Path (Split-Path (Split-Path $pesterModule))) + [IO.Path]::PathSeparator + $env:PSModulePath
+    Import-Module $pesterModule -Force
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $root 'tests/Pester'
+    if ($PesterFilter) {
+        $config.Run.Path = @(Get-ChildItem (Join-Path $root 'tests/Pester') -Filter "*$PesterFilter*.Tests.ps1" | ForEach-Object FullName)
+    }
     $config.Run.Exit = $false
     $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+    $config.Output.Verbosity = if ($env:CI) { 'Normal' } else { 'Detailed' }
+    $config.TestResult.Enabled = $false
+    Invoke-Pester -Configuration $config | Select-Object -Last 1
+}
+
+# xUnit writes a .trx per test project; its counters give the closing line.
+function Get-TrxCount {
+    param([string] $Directory)
+    $count = [ordered]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    foreach ($file in Get-ChildItem $Directory -Filter '*.trx' -ErrorAction SilentlyContinue) {
+        $counters = ([xml] (Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $count.Passed += [int] $counters.passed
+        $count.Failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout
+        $count.Skipped += [int] $counters.notExecuted
+    }
+    [pscustomobject] $count
 }
 
 function Invoke-Test {
     Invoke-Build
-    Invoke-Dotnet -Arguments @('test', $solution, '-c', $Configuration, '--no-build', '-nologo')
-    if ($PSVersionTable.PSEdition -eq 'Core') {
-        Invoke-Pester5
+    $results = Join-Path ([IO.Path]::GetTempPath()) "bloomy-test-$PID"
+    Remove-Item $results -Recurse -Force -ErrorAction SilentlyContinue
+    $unitFailed = $false
+    try {
+        # A hang guard: a stuck test is reported with a dump instead of eating CI's time.
+        Invoke-Dotnet -Arguments @('test', $solution, '-c', $Configuration, '--no-build', '-nologo',
+            '--blame-hang-timeout', '5m', '--logger', 'trx', '--results-directory', $results)
     }
-    elseif (Get-Command pwsh -ErrorAction SilentlyContinue) {
-        & pwsh -NoProfile -File $PSCommandPath -Task Pester -Configuration $Configuration
-        if ($LASTEXITCODE -ne 0) { throw 'The Pester suite failed in pwsh.' }
+    catch {
+        $unitFailed = $true
+        Write-Warning $_
     }
-    else {
-        Write-Warning 'pwsh is not installed: running the Pester suite in Windows PowerShell.'
-        Invoke-Pester5
-    }
+    $unit = Get-TrxCount $results
+    Remove-Item $results -Recurse -Force -ErrorAction SilentlyContinue
+
+    $pester = Invoke-Pester5 | Select-Object -Last 1
+    Write-Host ''
+    Write-Host ("xUnit:  {0} passed, {1} failed, {2} skipped" -f $unit.Passed, $unit.Failed, $unit.Skipped)
+    Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.PassedCount, $pester.FailedCount, $pester.SkippedCount)
+    $failed = $unit.Failed + $pester.FailedCount + $pester.FailedBlocksCount + $pester.FailedContainersCount
+    # The plain closing line CI readers look for.
+    Write-Host ("{0} passed, {1} failed, {2} skipped" -f ($unit.Passed + $pester.PassedCount), $failed, ($unit.Skipped + $pester.SkippedCount))
+    if ($unitFailed -or $failed -gt 0) { throw 'Tests failed.' }
+}
+
+function Invoke-PesterTask {
+    $result = Invoke-Pester5 | Select-Object -Last 1
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Write-Host ("{0} passed, {1} failed, {2} skipped" -f $result.PassedCount, $failed, $result.SkippedCount)
+    if ($failed -gt 0) { throw "$failed Pester test(s) or block(s) failed." }
 }
 
 function Invoke-Package {
     Invoke-Build
-    $manifest = Test-ModuleManifest (Join-Path $moduleDir 'Bloomy.psd1')
-    # Publish-Module -Path wants a folder named after the module; the version goes in the folder above it.
-    $target = Join-Path $root "out/package/$($manifest.Version)/Bloomy"
-    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    $manifest = Import-PowerShellDataFile (Join-Path $moduleDir 'Bloomy.psd1')
+    # Publish-PSResource -Path wants a folder named after the module.
+    $target = Join-Path $root 'out/package/Bloomy'
+    Remove-Item $target -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $target -Force | Out-Null
-    Copy-Item -Path (Join-Path $moduleDir '*') -Destination $target -Recurse -Exclude '*.pdb'
-    Write-Host "Packaged Bloomy $($manifest.Version) in $target"
-    Write-Host "Publish with: Publish-Module -Path '$target' -NuGetApiKey <key>"
+    Copy-Item -Path (Join-Path $moduleDir '*') -Destination $target -Recurse
+    Get-ChildItem $target -Recurse -Filter '*.pdb' | Remove-Item -Force
+    Copy-Item (Join-Path $root 'LICENSE') $target
+    Write-Host "Packaged Bloomy $($manifest.ModuleVersion) in $target"
+    Write-Host "Publish with: Publish-PSResource -Path '$target' -Repository <name> -ApiKey <key>"
+    $target
 }
 
 function Invoke-Demo {
@@ -113,7 +167,7 @@ function Invoke-Clean {
 switch ($Task) {
     'Build'   { Invoke-Build }
     'Test'    { Invoke-Test }
-    'Pester'  { Invoke-Pester5 }
+    'Pester'  { Invoke-PesterTask }
     'Package' { Invoke-Package }
     'Demo'    { Invoke-Demo }
     'Clean'   { Invoke-Clean }

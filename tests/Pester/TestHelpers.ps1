@@ -31,8 +31,16 @@ function Start-BloomyEmulator {
     $log = Join-Path $temp "bloomy-emulator-$port.log"
     $errorLog = Join-Path $temp "bloomy-emulator-$port.err.log"
     $arguments = @("`"$assembly`"", '--port', $port, '--users', $Users, '--latency-ms', $LatencyMs)
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -WindowStyle Hidden `
-        -RedirectStandardOutput $log -RedirectStandardError $errorLog
+    $start = @{
+        FilePath               = 'dotnet'
+        ArgumentList           = $arguments
+        PassThru               = $true
+        RedirectStandardOutput = $log
+        RedirectStandardError  = $errorLog
+    }
+    # -WindowStyle exists only on Windows; elsewhere there is no console window to hide.
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { $start.WindowStyle = 'Hidden' }
+    $process = Start-Process @start
 
     $root = "http://127.0.0.1:$port"
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
@@ -47,14 +55,18 @@ function Start-BloomyEmulator {
             Start-Sleep -Milliseconds 200
         }
     }
-    [pscustomobject]@{ Process = $process; Port = $port; Root = $root; BaseUri = "$root/api/v1/" }
+    [pscustomobject]@{ Process = $process; Port = $port; Root = $root; BaseUri = "$root/api/v1/"; Logs = @($log, $errorLog) }
 }
 
 function Stop-BloomyEmulator {
     param($Emulator)
-    if ($Emulator -and $Emulator.Process -and -not $Emulator.Process.HasExited) {
+    if (-not $Emulator) { return }
+    if ($Emulator.Process -and -not $Emulator.Process.HasExited) {
         Stop-Process -Id $Emulator.Process.Id -Force -ErrorAction SilentlyContinue
+        $Emulator.Process.WaitForExit(5000) | Out-Null
     }
+    # The logs only matter while the emulator runs (a start-up failure names them); leave no litter behind.
+    foreach ($file in $Emulator.Logs) { Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue }
 }
 
 # The emulator's first user, Ada Park (id 1001), signs in with this password at /Token.
