@@ -30,7 +30,10 @@ param(
     [int] $Port = 5080,
 
     # Only the Pester files whose names match, e.g. 'Goals' (Pester and Test).
-    [string] $PesterFilter
+    [string] $PesterFilter,
+
+    # Package (or Demo) the module already in out/Bloomy instead of building first.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -131,7 +134,7 @@ function Invoke-PesterTask {
 }
 
 function Invoke-Package {
-    Invoke-Build
+    if (-not $NoBuild) { Invoke-Build }
     $manifest = Import-PowerShellDataFile (Join-Path $moduleDir 'Bloomy.psd1')
     # Publish-PSResource -Path wants a folder named after the module.
     $target = Join-Path $root 'out/package/Bloomy'
@@ -146,7 +149,7 @@ function Invoke-Package {
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    if (-not $NoBuild) { Invoke-Build }
     . (Join-Path $root 'tests/Pester/TestHelpers.ps1')
     Import-BloomyBuiltModule
     $emulator = Start-BloomyEmulator -Port $Port -Users 50 -LatencyMs 50

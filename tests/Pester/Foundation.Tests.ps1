@@ -29,7 +29,7 @@ Describe 'Connecting' {
 
     It 'terminates with an authentication error for a bad key' {
         { Connect-Bloomy -BaseUri $emulator.BaseUri -ApiKey 'not-a-key' } |
-            Should -Throw -ErrorId 'Bloomy.Authentication'
+            Should -Throw -ErrorId 'Bloomy.Authentication,Bloomy.Cmdlets.*'
     }
 
     It 'names the three places a key can come from when there is none' {
@@ -70,7 +70,7 @@ Describe 'Users and to-dos' {
         $result = $ids[0], 999999, $ids[1] | Get-BloomyTodo -ErrorVariable failures -ErrorAction SilentlyContinue
         $result.Id | Should -Be $ids
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound,*'
         $failures[0].TargetObject | Should -Be 999999
     }
 }

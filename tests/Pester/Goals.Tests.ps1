@@ -46,7 +46,7 @@ Describe 'Reading goals' {
 
         $found.Id | Should -Be $ids
         $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be 999999
         "$($failures[0])" | Should -BeLike '*goal 999999*'
@@ -132,7 +132,7 @@ Describe 'Creating and removing goals' {
         $goals | Remove-BloomyGoal -Confirm:$false
 
         Get-BloomyGoal -UserId 1008 -IncludeArchived | Should -BeNullOrEmpty
-        { Get-BloomyGoal -Id $goals[0].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound'
+        { Get-BloomyGoal -Id $goals[0].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,Bloomy.Cmdlets.*'
     }
 
     It 'sends nothing with -WhatIf' {

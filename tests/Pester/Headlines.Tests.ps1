@@ -41,7 +41,7 @@ Describe 'Reading headlines' {
 
         $headlines | Should -HaveCount 4
         $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound,*'
         "$($failures[0])" | Should -BeLike '*999999*'
     }
 }
@@ -84,7 +84,7 @@ Describe 'Sharing, changing and removing headlines' {
         $headlines | Remove-BloomyHeadline -Confirm:$false
 
         (Get-BloomyHeadline -MeetingId 2002).Id | Should -Not -Contain $headlines[0].Id
-        { Get-BloomyHeadline -Id $headlines[1].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound'
+        { Get-BloomyHeadline -Id $headlines[1].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,Bloomy.Cmdlets.*'
     }
 
     It 'sends nothing with -WhatIf' {

@@ -51,7 +51,7 @@ Describe 'Reading issues' {
 
         $found.Id | Should -Be @($ids[0], $ids[1])
         $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound,*'
         $failures[0].TargetObject | Should -Be 999999
     }
 }

@@ -49,7 +49,7 @@ Describe 'A burst of 503s on reads' {
 
         $todos.OwnerId | Select-Object -Unique | Should -Be @($users[0].Id, $users[2].Id)
         $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.ServerError*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.ServerError,*'
         $failures[0].TargetObject.Id | Should -Be $victim.Id
     }
 }
@@ -63,7 +63,7 @@ Describe 'A create whose answer is lost' {
 
         $created | Should -BeNullOrEmpty
         $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.OutcomeUnknown*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.OutcomeUnknown,*'
         $failures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
         "$($failures[0])" | Should -BeLike '*may or may not have been created*'
         $stats = Get-BloomyEmulatorStats $emulator
@@ -76,7 +76,7 @@ Describe 'A create whose answer is lost' {
         Reset-BloomyEmulatorStats $emulator
         Set-BloomyEmulatorFault $emulator @{ drop = @{ fraction = 1; timing = 'AfterAction'; method = 'POST'; route = 'todo/create' } } | Out-Null
 
-        { New-BloomyTodo -Title 'Lost again' -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.OutcomeUnknown'
+        { New-BloomyTodo -Title 'Lost again' -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.OutcomeUnknown,Bloomy.Cmdlets.*'
     }
 }
 

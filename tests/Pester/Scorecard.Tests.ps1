@@ -61,7 +61,7 @@ Describe 'Reading the scorecard' {
 
         $measurables | Should -HaveCount 6
         $failures | Should -HaveCount 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Bloomy.NotFound,*'
         "$($failures[0])" | Should -BeLike '*meeting 999999*'
     }
 }

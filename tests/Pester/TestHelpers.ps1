@@ -124,3 +124,46 @@ function Import-BloomyBuiltModule {
     if (-not (Test-Path $manifest)) { throw "The module is not built. Run ./build.ps1 first; looked for $manifest." }
     Import-Module $manifest -Force
 }
+
+# How to start a fresh PowerShell 7 like this one. Under `dotnet pwsh` or `dotnet tool run pwsh` this process is
+# `dotnet`, so the child is `dotnet <PSHOME>/pwsh.dll`; otherwise it is this executable itself.
+function Get-BloomyPwshCommand {
+    $process = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    @($process)
+}
+
+# Runs a script in a fresh pwsh (-NoProfile -NonInteractive -File) and returns its output lines; throws with the
+# output when it exits non-zero. -Environment sets variables for the child only.
+function Invoke-BloomyChildShell {
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSec = 120)
+    $file = Join-Path ([System.IO.Path]::GetTempPath()) "bloomy-child-$([guid]::NewGuid().ToString('N')).ps1"
+    Set-Content -LiteralPath $file -Value $Script -Encoding utf8
+    try {
+        $command = @(Get-BloomyPwshCommand)
+        $start = [System.Diagnostics.ProcessStartInfo]::new($command[0])
+        foreach ($argument in @($command | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) {
+            $start.ArgumentList.Add($argument)
+        }
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.UseShellExecute = $false
+        $start.Environment['NO_COLOR'] = '1'
+        foreach ($name in $Environment.Keys) { $start.Environment[$name] = [string] $Environment[$name] }
+        $child = [System.Diagnostics.Process]::Start($start)
+        $stdout = $child.StandardOutput.ReadToEndAsync()
+        $stderr = $child.StandardError.ReadToEndAsync()
+        if (-not $child.WaitForExit($TimeoutSec * 1000)) {
+            $child.Kill($true)
+            throw "The child pwsh did not finish within $TimeoutSec s."
+        }
+        $child.WaitForExit()
+        if ($child.ExitCode -ne 0) { throw "The child pwsh exited with $($child.ExitCode):`n$($stdout.Result)$($stderr.Result)" }
+        $stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' }
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
+}
