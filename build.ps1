@@ -37,6 +37,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/Bloomy'
 $solution = Join-Path $root 'Bloomy.PowerShell.sln'

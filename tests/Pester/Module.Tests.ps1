@@ -107,3 +107,11 @@ catch { `$_.FullyQualifiedErrorId }
         }
     }
 }
+
+Describe 'The runner' {
+    # build.ps1 runs under Set-StrictMode -Version Latest; the suites must see the shell's default instead, as a
+    # user's script does (an unset variable reads as $null).
+    It 'does not leak build.ps1''s strict mode into the tests' {
+        { $null = $bloomyNeverSetAnywhere } | Should -Not -Throw
+    }
+}
