@@ -169,10 +169,11 @@ public sealed class ConnectBloomyCommand : PSCmdlet
 
     private string ExchangeCredential(BloomyClientOptions options)
     {
-        // The token endpoint sits at the root of the API's host, outside /api/v1.
+        // The token endpoint sits at the root of the API's host, outside /api/v1. The exchange checks the
+        // URIs (plain http to another host is refused) before the password leaves the machine.
         var tokenUri = options.TokenUri ?? new Uri(options.BaseUri, "/Token");
         WriteVerbose($"Exchanging the credential of {Credential!.UserName} for an API key at {tokenUri}");
-        return BloomyCredentials.ExchangePasswordAsync(tokenUri, Credential.GetNetworkCredential(), cancellationToken: _stopping.Token)
+        return BloomyCredentials.ExchangePasswordAsync(options, Credential.GetNetworkCredential(), _stopping.Token)
             .GetAwaiter().GetResult();
     }
 
@@ -192,7 +193,8 @@ public sealed class ConnectBloomyCommand : PSCmdlet
         var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
         try
         {
-            return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            // With the length: without it a NUL in the key would silently end it there.
+            return Marshal.PtrToStringUni(pointer, secure.Length) ?? string.Empty;
         }
         finally
         {
