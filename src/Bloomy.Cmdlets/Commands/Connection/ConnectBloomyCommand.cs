@@ -150,7 +150,16 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             var connection = ConnectionFactory.OpenAsync(options, ThrottleLimit, _stopping.Token).GetAwaiter().GetResult();
             if (SaveKey.IsPresent && options.ApiKey is not null)
             {
-                BloomyConfigFile.SaveApiKey(options.ApiKey);
+                try
+                {
+                    BloomyConfigFile.SaveApiKey(options.ApiKey);
+                }
+                catch
+                {
+                    // The key could not be saved as asked (e.g. the config file is a link): no half-made connection.
+                    connection.Dispose();
+                    throw;
+                }
                 WriteVerbose($"Saved the API key to {BloomyConfigFile.DefaultPath}");
             }
             ConnectionStore.SetDefault(Runspace.DefaultRunspace, connection);
