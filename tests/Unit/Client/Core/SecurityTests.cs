@@ -213,6 +213,29 @@ public sealed class SecurityTests
 
     // ---- 16. https to a plain-http server: a clear TLS error within seconds ---------------------------
 
+    [Fact]
+    public void The_handler_with_a_connect_timeout_keeps_every_setting_of_the_client_handler()
+    {
+        var configured = new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            MaxConnectionsPerServer = 7,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+
+        using var handler = HandshakeTimeout.Apply(configured, TimeSpan.FromSeconds(3));
+
+        var sockets = Assert.IsType<SocketsHttpHandler>(handler);
+        Assert.False(sockets.AllowAutoRedirect); // a redirect could take the key elsewhere
+        Assert.False(sockets.UseCookies);
+        Assert.Equal(7, sockets.MaxConnectionsPerServer);
+        Assert.Equal(DecompressionMethods.GZip | DecompressionMethods.Deflate, sockets.AutomaticDecompression);
+        Assert.Equal(TimeSpan.FromSeconds(3), sockets.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), HandshakeTimeout.Effective(new BloomyClientOptions { Timeout = TimeSpan.FromSeconds(5) }));
+        Assert.Equal(HandshakeTimeout.Default, HandshakeTimeout.Effective(new BloomyClientOptions()));
+    }
+
     [Theory]
     [InlineData(TcpServerMode.Silent)]
     [InlineData(TcpServerMode.PlainHttp400)]
