@@ -108,7 +108,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public SwitchParameter AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look.</para>
+    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look. Only the api_key line changes; the file's other settings stay. A config file that is a symbolic link is refused rather than written through.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter SaveKey { get; set; }
