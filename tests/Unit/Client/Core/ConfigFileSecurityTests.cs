@@ -192,6 +192,7 @@ public sealed class ConfigFileSecurityTests : IDisposable
         { "nested-flow", "nests more than" },
         { "nested-block", "nests more than" },
         { "nested-flow-in-value", "nests more than" },
+        { "nested-block-sequence", "nests more than" },
         { "ten-megabytes", "larger than 64 KB" },
         { "binary", "binary" },
         { "nul", "control character (U+0000)" },
@@ -211,6 +212,7 @@ public sealed class ConfigFileSecurityTests : IDisposable
                 var block = new StringBuilder();
                 for (var i = 0; i < 2000; i++) block.Append(new string(' ', i)).Append("k").Append(i).Append(":\n");
                 return Encoding.ASCII.GetBytes(block.ToString()[..Math.Min(block.Length, 60_000)]);
+            case "nested-block-sequence": return Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("- ", 30_000)) + "x\n");
             case "nested-flow-in-value": return Encoding.ASCII.GetBytes("api_key: x\nother: " + new string('[', 40_000) + "\n");
             case "ten-megabytes": return Encoding.ASCII.GetBytes("api_key: x\nfiller: " + new string('a', 10 * 1024 * 1024) + "\n");
             case "binary":
@@ -251,6 +253,20 @@ public sealed class ConfigFileSecurityTests : IDisposable
             EnvironmentReader = _ => null,
         }));
         Assert.Contains(expected, client.Message);
+    }
+
+    [Theory]
+    [InlineData("api_key: \"sk-secret-value\n")]
+    [InlineData("api_key: sk-secret-value\napi_key: sk-secret-value\n")]
+    [InlineData("api_key: [sk-secret-value]\n")]
+    [InlineData("api_key: &a sk-secret-value\n")]
+    public void A_refused_config_file_never_shows_the_key_in_the_error(string content)
+    {
+        var path = Write(content);
+
+        var ex = Assert.Throws<BloomyConfigurationException>(() => BloomyConfigFile.ReadApiKey(path));
+
+        Assert.DoesNotContain("secret", ex.ToString());
     }
 
     [Fact]
