@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Authentication;
 
 namespace Bloomy.Client.Http;
@@ -12,7 +13,9 @@ internal static class TransportFailure
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is AuthenticationException)
+            // .NET Framework (Windows PowerShell 5.1) may say so only through the WebException's status.
+            if (e is AuthenticationException
+                || e is WebException { Status: WebExceptionStatus.SecureChannelFailure or WebExceptionStatus.TrustFailure })
             {
                 return true;
             }

@@ -214,6 +214,23 @@ public sealed class SecurityTests
     // ---- 16. https to a plain-http server: a clear TLS error within seconds ---------------------------
 
     [Fact]
+    public async Task A_TLS_failure_on_Windows_PowerShell_is_recognised_by_its_status_and_not_retried()
+    {
+        var time = CoreTest.NewTime();
+        var handler = new FakeHandler(time)
+        {
+            Fallback = (_, _) => Task.FromException<HttpResponseMessage>(new HttpRequestException("An error occurred while sending the request.",
+                new WebException("The request was aborted: Could not create SSL/TLS secure channel.", WebExceptionStatus.SecureChannelFailure))),
+        };
+        using var http = CoreTest.Http(handler, time, o => o.BaseUri = new Uri("https://bloom.example.test/api/v1/"));
+
+        var ex = await Assert.ThrowsAsync<BloomyApiException>(() => http.GetAsync("users/mine", CoreTestJsonContext.Default.TestItem, CancellationToken.None));
+
+        Assert.Contains("TLS handshake", ex.Message);
+        Assert.Equal(1, handler.Calls);
+    }
+
+    [Fact]
     public void The_handler_with_a_connect_timeout_keeps_every_setting_of_the_client_handler()
     {
         var configured = new HttpClientHandler
