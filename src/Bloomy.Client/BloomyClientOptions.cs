@@ -84,6 +84,11 @@ public sealed class BloomyClientOptions
     /// </summary>
     public string? ConfigFilePath { get; set; }
 
+    // How long establishing a connection, TLS handshake included, may take where the runtime can bound it
+    // (PowerShell 7): an https URI pointed at a plain-http server then fails in seconds. Capped by Timeout.
+    // Internal: a test seam, not a setting.
+    internal TimeSpan ConnectTimeout { get; set; } = Http.HandshakeTimeout.Default;
+
     // Test seams: environment reads and jitter are injectable so tests neither mutate the process
     // environment nor depend on random numbers.
     internal Func<string, string?>? EnvironmentReader { get; set; }

@@ -43,14 +43,12 @@ internal sealed class BloomyHttp : IDisposable
         {
             throw new BloomyConfigurationException($"TokenUri must be an absolute http or https URI; got '{tokenUri}'.");
         }
+        PlainHttpGuard.ThrowIfExposed(options.TokenUri, options.AllowInsecureHttp, "TokenUri");
 
         var environment = options.EnvironmentReader ?? EnvironmentReader.Process;
         var resolved = BloomyCredentials.TryResolve(options.ApiKey, options.ConfigFilePath, environment)
             ?? throw new BloomyConfigurationException(BloomyCredentials.NoKeyMessage);
-        if (resolved.Key.Any(char.IsControl))
-        {
-            throw new BloomyConfigurationException($"The API key from {resolved.Source} contains control characters and cannot be sent in a header.");
-        }
+        ApiKeyRules.ThrowIfUnusable(resolved);
         _apiKey = resolved.Key;
         ApiKeySource = resolved.Source;
 
@@ -396,6 +394,7 @@ internal sealed class BloomyHttp : IDisposable
 
     private static bool IsTransient(Exception ex, CancellationToken token) => ex switch
     {
+        _ when TransportFailure.IsPermanent(ex) => false,
         TimeoutRejectedException => true,
         HttpRequestException => true,
         IOException => true,
@@ -412,6 +411,10 @@ internal sealed class BloomyHttp : IDisposable
     // so even a POST has not been processed.
     private static bool CertainlyNotSent(Exception ex)
     {
+        if (TransportFailure.IsPermanent(ex))
+        {
+            return true;
+        }
         for (var e = ex; e is not null; e = e.InnerException)
         {
             if (e is SocketException socket)
@@ -462,6 +465,11 @@ internal sealed class BloomyHttp : IDisposable
                 : $"{what} did not finish within the total timeout of {Texts.Duration(timeout.Timeout)} ({attempts}).";
             return new BloomyApiException(BloomyFailureKind.Timeout, message, state.MethodName, state.Path,
                 retryCount: state.Retries, innerException: inner);
+        }
+        if (TransportFailure.Describe(ex, BaseUri, HandshakeTimeout.Effective(Options)) is { } permanent)
+        {
+            return new BloomyApiException(BloomyFailureKind.Transport, $"{what} failed: {permanent} ({attempts}). The request was not sent.",
+                state.MethodName, state.Path, retryCount: state.Retries, innerException: inner);
         }
         var notSent = CertainlyNotSent(ex) ? " The request was not sent." : string.Empty;
         return new BloomyApiException(BloomyFailureKind.Transport,
@@ -668,7 +676,7 @@ internal sealed class BloomyHttp : IDisposable
             {
             }
             EnsureTls12();
-            client = new HttpClient(handler, disposeHandler: true);
+            client = new HttpClient(HandshakeTimeout.Apply(handler, HandshakeTimeout.Effective(options)), disposeHandler: true);
         }
         client.BaseAddress = baseUri;
         client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;

@@ -108,7 +108,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public SwitchParameter AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look.</para>
+    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look. Only the api_key line changes; the file's other settings stay. A config file that is a symbolic link is refused rather than written through.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter SaveKey { get; set; }
@@ -150,7 +150,16 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             var connection = ConnectionFactory.OpenAsync(options, ThrottleLimit, _stopping.Token).GetAwaiter().GetResult();
             if (SaveKey.IsPresent && options.ApiKey is not null)
             {
-                BloomyConfigFile.SaveApiKey(options.ApiKey);
+                try
+                {
+                    BloomyConfigFile.SaveApiKey(options.ApiKey);
+                }
+                catch
+                {
+                    // The key could not be saved as asked (e.g. the config file is a link): no half-made connection.
+                    connection.Dispose();
+                    throw;
+                }
                 WriteVerbose($"Saved the API key to {BloomyConfigFile.DefaultPath}");
             }
             ConnectionStore.SetDefault(Runspace.DefaultRunspace, connection);
@@ -169,10 +178,11 @@ public sealed class ConnectBloomyCommand : PSCmdlet
 
     private string ExchangeCredential(BloomyClientOptions options)
     {
-        // The token endpoint sits at the root of the API's host, outside /api/v1.
+        // The token endpoint sits at the root of the API's host, outside /api/v1. The exchange checks the
+        // URIs (plain http to another host is refused) before the password leaves the machine.
         var tokenUri = options.TokenUri ?? new Uri(options.BaseUri, "/Token");
         WriteVerbose($"Exchanging the credential of {Credential!.UserName} for an API key at {tokenUri}");
-        return BloomyCredentials.ExchangePasswordAsync(tokenUri, Credential.GetNetworkCredential(), cancellationToken: _stopping.Token)
+        return BloomyCredentials.ExchangePasswordAsync(options, Credential.GetNetworkCredential(), _stopping.Token)
             .GetAwaiter().GetResult();
     }
 
@@ -192,7 +202,8 @@ public sealed class ConnectBloomyCommand : PSCmdlet
         var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
         try
         {
-            return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            // With the length: without it a NUL in the key would silently end it there.
+            return Marshal.PtrToStringUni(pointer, secure.Length) ?? string.Empty;
         }
         finally
         {
