@@ -119,6 +119,30 @@ function Get-BloomyEmulatorRouteCount {
     if ($match) { [int] $match.Value } else { 0 }
 }
 
+# The command line of a fresh PowerShell like this one. Under `dotnet pwsh` or `dotnet tool run pwsh` this process
+# is `dotnet`, which needs pwsh.dll as its first argument.
+function Get-BloomyChildShell {
+    $path = (Get-Process -Id $PID).Path
+    if ([System.IO.Path]::GetFileNameWithoutExtension($path) -eq 'dotnet') { @($path, (Join-Path $PSHOME 'pwsh.dll')) }
+    else { @($path) }
+}
+
+# Runs a script in a fresh PowerShell and returns what it wrote (errors included).
+function Invoke-BloomyChildShell {
+    param([string] $Script)
+    $shell = @(Get-BloomyChildShell)
+    $arguments = @($shell | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Script)
+    & $shell[0] @arguments 2>&1
+}
+
+# The demo user's API key, as the emulator printed it at start-up.
+function Get-BloomyEmulatorApiKey {
+    param($Emulator)
+    $line = Select-String -Path $Emulator.Logs[0] -Pattern 'Demo API key: (\S+)' | Select-Object -First 1
+    if (-not $line) { throw "The emulator did not print its demo API key in $($Emulator.Logs[0])." }
+    $line.Matches[0].Groups[1].Value
+}
+
 function Import-BloomyBuiltModule {
     $manifest = Join-Path $script:BloomyRepoRoot 'out/Bloomy/Bloomy.psd1'
     if (-not (Test-Path $manifest)) { throw "The module is not built. Run ./build.ps1 first; looked for $manifest." }
