@@ -44,6 +44,26 @@ Describe 'Connecting' {
             Connect-BloomyEmulator $emulator
         }
     }
+
+    It 'connects nothing on its own after Disconnect-Bloomy, even with BG_API_KEY set, until Connect-Bloomy' {
+        $saved = $env:BG_API_KEY
+        try {
+            $env:BG_API_KEY = Get-BloomyEmulatorApiKey $emulator
+            Disconnect-Bloomy
+            Reset-BloomyEmulatorStats $emulator
+            { Get-BloomyUser } | Should -Throw -ErrorId 'Bloomy.Disconnected,*' -ExpectedMessage '*Connect-Bloomy*'
+            { Get-BloomyTodo } | Should -Throw -ErrorId 'Bloomy.Disconnected,*'
+            Get-BloomyConnection | Should -BeNullOrEmpty
+            (Get-BloomyEmulatorStats $emulator).TotalRequests | Should -Be 0
+            # Connect-Bloomy without a key takes BG_API_KEY again.
+            Connect-Bloomy -BaseUri $emulator.BaseUri
+            (Get-BloomyUser).Name | Should -Be 'Ada Park'
+        }
+        finally {
+            $env:BG_API_KEY = $saved
+            Connect-BloomyEmulator $emulator
+        }
+    }
 }
 
 Describe 'Users and to-dos' {

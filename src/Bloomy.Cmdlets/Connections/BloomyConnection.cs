@@ -72,9 +72,9 @@ public sealed class BloomyConnection : IDisposable
     public bool IsDisconnected { get; private set; }
 
     /// <summary>Describes the connection — who, where, throttle and retry settings — never the key.</summary>
-    /// <returns>For example <c>Ada Admin (1001) at https://app.bloomgrowth.com/api/v1/, throttle 5, 64 requests in flight, 3 retries</c>.</returns>
+    /// <returns>For example <c>Ada Admin (1001) at https://app.bloomgrowth.com/api/v1/, throttle 5, up to 64 requests at once, 3 retries</c>.</returns>
     public override string ToString() =>
-        $"{UserName} ({UserId}) at {BaseUri}, throttle {DefaultThrottleLimit}, {MaxConcurrentRequests} requests in flight, {MaxRetries} retries"
+        $"{UserName} ({UserId}) at {BaseUri}, throttle {DefaultThrottleLimit}, up to {MaxConcurrentRequests} requests at once, {MaxRetries} retries"
         + (IsDisconnected ? " (disconnected)" : "");
 
     /// <summary>Releases the underlying HTTP client.</summary>
