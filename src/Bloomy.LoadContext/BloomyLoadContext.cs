@@ -39,18 +39,14 @@ public sealed class BloomyLoadContext : AssemblyLoadContext
     /// removed per runspace; later calls (another runspace, a re-import) change nothing.
     /// </summary>
     /// <param name="dependencyFolder">The staged module's <c>dependencies/</c> folder.</param>
-    /// <returns>The client assembly, loaded in this context, whose public types scripts name.</returns>
-    public static Assembly Install(string dependencyFolder)
+    public static void Install(string dependencyFolder)
     {
         ArgumentException.ThrowIfNullOrEmpty(dependencyFolder);
         lock (InstallGate)
         {
-            if (_installed is null)
-            {
-                _installed = new BloomyLoadContext(Path.GetFullPath(dependencyFolder));
-                Default.Resolving += _installed.ResolveSharedAssembly;
-            }
-            return _installed.LoadFromAssemblyName(new AssemblyName(SharedAssembly));
+            if (_installed is not null) return;
+            _installed = new BloomyLoadContext(Path.GetFullPath(dependencyFolder));
+            Default.Resolving += _installed.ResolveSharedAssembly;
         }
     }
 

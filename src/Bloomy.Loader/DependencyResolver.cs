@@ -23,6 +23,7 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer
 {
     private const string LoadContextAssembly = "Bloomy.LoadContext.dll";
     private const string LoadContextType = "Bloomy.LoadContext.BloomyLoadContext";
+    private const string ClientAssembly = "Bloomy.Client";
 
     private static readonly object InstallGate = new();
     private static bool _installed;
@@ -59,8 +60,10 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer
         var loadContext = Assembly.LoadFrom(Path.Combine(DependencyFolder, LoadContextAssembly));
         var install = loadContext.GetType(LoadContextType, throwOnError: true)!.GetMethod("Install", BindingFlags.Public | BindingFlags.Static)
             ?? throw new MissingMethodException(LoadContextType, "Install");
-        var client = (Assembly)install.Invoke(null, new object[] { DependencyFolder });
-        ClientTypeNames.Register(client);
+        install.Invoke(null, new object[] { DependencyFolder });
+        // The client as the default context, and so the cmdlets, bind to it: the load context's copy in pwsh, the
+        // host's own copy in a host that ships the client itself.
+        ClientTypeNames.Register(Assembly.Load(new AssemblyName(ClientAssembly)));
     }
 
     private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)

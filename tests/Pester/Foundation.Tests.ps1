@@ -71,6 +71,21 @@ Describe 'Users and to-dos' {
         (Get-BloomyUser).Name | Should -Be 'Ada Park'
     }
 
+    It 'shows the current user''s e-mail and position, which users/mine does not return' {
+        $me = Get-BloomyUser
+        $listed = Get-BloomyUser -All | Where-Object Id -eq $me.Id
+        $me.Email | Should -Be 'ada@example.com'
+        $me.Position | Should -Be $listed.Position
+        $me.Position | Should -Not -BeNullOrEmpty
+        (Get-BloomyUser -Id 1002).Email | Should -Not -BeNullOrEmpty
+    }
+
+    It 'describes the connection''s request cap as a cap' {
+        $text = "$(Get-BloomyConnection)"
+        $text | Should -Match 'up to \d+ requests at once'
+        $text | Should -Not -Match 'in flight'
+    }
+
     It 'lists every user''s to-dos, grouped by user in user order' {
         $users = Get-BloomyUser -All
         $todos = $users | Get-BloomyTodo -ThrottleLimit 10
