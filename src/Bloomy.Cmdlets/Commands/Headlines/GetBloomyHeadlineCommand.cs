@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
 using Bloomy.Cmdlets.Connections;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Headlines;
 
@@ -31,6 +32,7 @@ public sealed class GetBloomyHeadlineCommand : BloomyUserOrMeetingListCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [HeadlineIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

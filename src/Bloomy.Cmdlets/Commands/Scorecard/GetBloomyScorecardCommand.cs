@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
@@ -38,6 +39,7 @@ public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeasurableIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [MeasurableIdCompletion]
     public long[] MeasurableId { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
 using Bloomy.Cmdlets.Connections;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Users;
 
@@ -34,6 +35,7 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>
