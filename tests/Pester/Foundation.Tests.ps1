@@ -29,7 +29,7 @@ Describe 'Connecting' {
 
     It 'terminates with an authentication error for a bad key' {
         { Connect-Bloomy -BaseUri $emulator.BaseUri -ApiKey 'not-a-key' } |
-            Should -Throw -ErrorId 'Bloomy.Authentication'
+            Should -Throw -ErrorId 'Bloomy.Authentication,*'
     }
 
     It 'names the three places a key can come from when there is none' {

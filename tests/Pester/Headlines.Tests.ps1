@@ -96,7 +96,7 @@ Describe 'Sharing, changing and removing headlines' {
         $headlines | Remove-BloomyHeadline -Confirm:$false
 
         (Get-BloomyHeadline -MeetingId 2002).Id | Should -Not -Contain $headlines[0].Id
-        { Get-BloomyHeadline -Id $headlines[1].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound'
+        { Get-BloomyHeadline -Id $headlines[1].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,*'
     }
 
     It 'sends nothing with -WhatIf' {

@@ -108,7 +108,7 @@ Describe 'Creating, filling and removing meetings' {
         $created | Remove-BloomyMeeting -Confirm:$false
 
         foreach ($meeting in $created) {
-            { Get-BloomyMeeting -Id $meeting.Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound'
+            { Get-BloomyMeeting -Id $meeting.Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,*'
         }
     }
 
