@@ -49,6 +49,10 @@ Describe 'Help for <Name>' -ForEach $cmdlets {
         $examples | ForEach-Object { $_.code | Should -Not -BeNullOrEmpty }
     }
 
+    It 'shows every form of the command that Get-Command knows' {
+        @($help.syntax.syntaxItem).Count | Should -Be @((Get-Command $Name).ParameterSets).Count
+    }
+
     It 'describes every parameter' {
         foreach ($parameter in $parameters) {
             $described[$parameter] | Should -Not -BeNullOrEmpty -Because "-$parameter of $Name needs a description"
