@@ -132,7 +132,7 @@ Describe 'Creating and removing goals' {
         $goals | Remove-BloomyGoal -Confirm:$false
 
         Get-BloomyGoal -UserId 1008 -IncludeArchived | Should -BeNullOrEmpty
-        { Get-BloomyGoal -Id $goals[0].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,Bloomy.Cmdlets.*'
+        { Get-BloomyGoal -Id $goals[0].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,*'
     }
 
     It 'sends nothing with -WhatIf' {

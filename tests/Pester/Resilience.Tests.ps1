@@ -76,7 +76,7 @@ Describe 'A create whose answer is lost' {
         Reset-BloomyEmulatorStats $emulator
         Set-BloomyEmulatorFault $emulator @{ drop = @{ fraction = 1; timing = 'AfterAction'; method = 'POST'; route = 'todo/create' } } | Out-Null
 
-        { New-BloomyTodo -Title 'Lost again' -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.OutcomeUnknown,Bloomy.Cmdlets.*'
+        { New-BloomyTodo -Title 'Lost again' -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.OutcomeUnknown,*'
     }
 }
 

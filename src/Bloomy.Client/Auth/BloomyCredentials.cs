@@ -14,10 +14,10 @@ public static class BloomyCredentials
     public static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The message raised when no key can be found anywhere.</summary>
+    /// <remarks>PowerShell users read it, so it names the cmdlet's parameters, not the .NET option behind them.</remarks>
     internal const string NoKeyMessage =
-        "No Bloom Growth API key was found. Pass one explicitly (Connect-Bloomy -ApiKey / -Credential, or " +
-        "BloomyClientOptions.ApiKey), set the BG_API_KEY environment variable, or save one in " +
-        "~/.bloomy/config.yaml (api_key: <key>).";
+        "No Bloom Growth API key was found. Pass one explicitly (Connect-Bloomy -ApiKey or -Credential), " +
+        "set the BG_API_KEY environment variable, or save one in ~/.bloomy/config.yaml (api_key: <key>).";
 
     /// <summary>
     /// Resolves the API key the way the Bloom Growth SDKs do: the explicit key (trimmed; blank means

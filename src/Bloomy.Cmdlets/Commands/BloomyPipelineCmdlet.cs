@@ -14,6 +14,7 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
 {
     private PipelineBridge? _bridge;
     private BloomyClient? _client;
+    private BloomyConnection? _connection;
 
     /// <summary>
     /// <para type="description">How many pipeline items are processed at once (1–64). Defaults to the connection's DefaultThrottleLimit, 5 unless Connect-Bloomy said otherwise.</para>
@@ -25,10 +26,14 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
     /// <summary>The client of the connection in use; set once BeginProcessing has run.</summary>
     protected BloomyClient Client => _client ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
+    /// <summary>The connection in use (with its cached user and meeting lists); set once BeginProcessing has run.</summary>
+    private protected BloomyConnection ActiveConnection => _connection ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         var connection = ResolveConnection();
+        _connection = connection;
         _client = connection.Client;
         var throttleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit))
             ? ThrottleLimit

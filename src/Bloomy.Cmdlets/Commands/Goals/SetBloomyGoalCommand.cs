@@ -55,7 +55,7 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
     /// <para type="description">The new status: OnTrack, OffTrack (the same as AtRisk), AtRisk or Complete; the SDK's On, Off and Complete are accepted too. Case does not matter.</para>
     /// </summary>
     [Parameter]
-    [ValidateSet("OnTrack", "OffTrack", "AtRisk", "Complete", "On", "Off")]
+    [ValidateGoalStatus]
     [GoalStatusCompletion]
     public string? Status { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
@@ -34,6 +35,7 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [MeasurableIdCompletion]
     public long MeasurableId { get; set; }
 
     /// <summary>
