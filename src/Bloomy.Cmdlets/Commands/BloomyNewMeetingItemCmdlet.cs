@@ -16,6 +16,7 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -30,9 +31,9 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     /// <para type="description">The id of the owner of the new issue or headline. Default: you, as it is when the value is an empty CSV cell.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [Alias("UserId")]
     [UserIdCompletion]
+    [IdTransformation]
     public long? OwnerId { get; set; }
 
     /// <summary>

@@ -38,15 +38,16 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation]
     public long MeetingId { get; set; }
 
     /// <summary>
     /// <para type="description">The owner's (accountable user's) id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
+    [IdTransformation]
     public long? UserId { get; set; }
 
     /// <inheritdoc />

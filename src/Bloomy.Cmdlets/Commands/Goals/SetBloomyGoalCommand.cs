@@ -33,6 +33,7 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Goal))]
     public Goal? Goal { get; set; }
 
     /// <summary>
@@ -49,6 +50,7 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
     [ValidateRange(1, long.MaxValue)]
     [Alias("AccountableUserId")]
     [UserIdCompletion]
+    [IdTransformation]
     public long? OwnerId { get; set; }
 
     /// <summary>

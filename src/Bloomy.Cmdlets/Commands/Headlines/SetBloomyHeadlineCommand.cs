@@ -24,6 +24,7 @@ public sealed class SetBloomyHeadlineCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Headline))]
     public Headline? Headline { get; set; }
 
     /// <summary>

@@ -28,6 +28,7 @@ public sealed class CloseBloomyIssueCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Issue))]
     public Issue? Issue { get; set; }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Issue))]
     public Issue? Issue { get; set; }
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class NewBloomyMeetingCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [IdTransformation]
     public long[] AttendeeId { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -34,6 +34,7 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [IdTransformation]
     public long MeasurableId { get; set; }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class CompleteBloomyTodoCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Todo))]
     public Todo? Todo { get; set; }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class SetBloomyTodoCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Todo))]
     public Todo? Todo { get; set; }
 
     /// <summary>
@@ -38,6 +39,7 @@ public sealed class SetBloomyTodoCommand : BloomyItemCmdlet
     /// <para type="description">The new due date.</para>
     /// </summary>
     [Parameter]
+    [DateTransformation]
     public DateTime? DueDate { get; set; }
 
     /// <summary>

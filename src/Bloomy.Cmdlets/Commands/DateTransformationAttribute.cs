@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Management.Automation;
+
+namespace Bloomy.Cmdlets.Commands;
+
+/// <summary>
+/// Reads a date given as text the same way in every culture. PowerShell binds a cmdlet's DateTime parameter
+/// with the current culture, so under th-TH '2026-12-01' is read in the Buddhist calendar (Gregorian 1483) and
+/// under ar-SA it is refused. An ISO 8601 date (2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30:00Z, with an
+/// offset) is read with the invariant culture and the Gregorian calendar; other text is read as the current
+/// culture writes dates (so a CSV file that Export-Csv wrote in this culture reads back), then as the invariant
+/// culture writes them (12/01/2026). A blank string (an empty CSV cell) means "not given" and becomes null; a
+/// DateTime, or anything that is not text, is left as it is.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class DateTransformationAttribute : ArgumentTransformationAttribute
+{
+    /// <summary>The ISO 8601 forms, read with the invariant culture whatever the current one.</summary>
+    internal static readonly string[] IsoFormats =
+    {
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    };
+
+    /// <inheritdoc />
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        return value is string text ? Parse(text) : inputData;
+    }
+
+    /// <summary>The date <paramref name="text"/> stands for; null when it is blank.</summary>
+    /// <exception cref="ArgumentTransformationMetadataException">The text is not a date.</exception>
+    internal static DateTime? Parse(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0) return null;
+        if (DateTime.TryParseExact(trimmed, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso))
+        {
+            return iso;
+        }
+        // Not ISO: as this culture writes dates (Export-Csv's own cells), with its own calendar; then the invariant way.
+        if (DateTime.TryParse(trimmed, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out var local)
+            || DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out local))
+        {
+            return local;
+        }
+        throw new ArgumentTransformationMetadataException(
+            $"'{text}' is not a date: give it as yyyy-MM-dd (such as 2026-12-01), optionally with a time (2026-12-01T09:30), or as a DateTime.");
+    }
+}
