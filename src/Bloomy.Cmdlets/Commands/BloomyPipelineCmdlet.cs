@@ -33,7 +33,8 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
         var throttleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit))
             ? ThrottleLimit
             : connection.DefaultThrottleLimit;
-        _bridge = new PipelineBridge(CommandRuntime, MyInvocation.MyCommand.Name, throttleLimit, IsVerboseEnabled());
+        _bridge = new PipelineBridge(CommandRuntime, MyInvocation.MyCommand.Name, throttleLimit, IsVerboseEnabled(),
+            reportsChangesAfterStop: MakesChanges);
     }
 
     /// <inheritdoc />
@@ -52,6 +53,16 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
         _bridge?.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// Whether the cmdlet changes things (it supports -WhatIf): a downstream stop then waits for the items in flight
+    /// and reports them as warnings instead of abandoning changes that may already be made.
+    /// </summary>
+    private bool MakesChanges =>
+        GetType().GetCustomAttributes(typeof(CmdletAttribute), inherit: true).OfType<CmdletAttribute>().Any(a => a.SupportsShouldProcess);
+
+    /// <summary>Queues the error of an item that fails before any work, so it is written in input order.</summary>
+    protected void QueueFailure(object? target, string label, Exception exception) => Bridge.EnqueueFailure(target, label, exception);
 
     /// <summary>Queues an item whose work yields one object.</summary>
     protected void Queue<T>(object? target, string label, Func<BloomyClient, CancellationToken, Task<T>> work)

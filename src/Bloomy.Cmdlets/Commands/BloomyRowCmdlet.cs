@@ -21,7 +21,8 @@ public abstract class BloomyRowCmdlet : BloomyPipelineCmdlet
     protected bool RejectUnusableCells(params string[] parameterNames)
     {
         if (UnboundColumn(InputObject, parameterNames) is not { } unusable) return false;
-        WriteError(unusable);
+        // Through the bridge, so the row's error comes after the rows before it (input order).
+        QueueFailure(unusable.TargetObject, "Input row", unusable.Exception);
         return true;
     }
 
@@ -43,7 +44,7 @@ public abstract class BloomyRowCmdlet : BloomyPipelineCmdlet
                 var value = row.Properties[column]?.Value;
                 if (value is null || (value is string text && text.Trim().Length == 0)) continue;
                 var exception = new PSArgumentException(
-                    $"{column} '{value}' cannot be used: it is not a valid {Describe(parameter.ParameterType)}.", name);
+                    $"{column} '{value}' cannot be used: it is not a valid {Describe(parameter.ParameterType)}; nothing was sent for this row.", name);
                 return new ErrorRecord(exception, "Bloomy.Validation", ErrorCategory.InvalidArgument, row)
                 {
                     ErrorDetails = new ErrorDetails($"Input row: {column} '{value}' is not a valid {Describe(parameter.ParameterType)}; nothing was sent for this row."),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using Bloomy.Cmdlets.Pipeline;
 
 namespace Bloomy.Cmdlets.Commands;
 
@@ -25,6 +26,20 @@ internal sealed class DateTransformationAttribute : ArgumentTransformationAttrib
 
     /// <inheritdoc />
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        try
+        {
+            return TransformCore(inputData);
+        }
+        catch (ArgumentTransformationMetadataException)
+        {
+            // PowerShell writes this error at once: first let out the outputs of the rows before this one.
+            PipelineBridge.DrainBeforeBindingError();
+            throw;
+        }
+    }
+
+    private object? TransformCore(object? inputData)
     {
         var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
         return value is string text ? Parse(text) : inputData;

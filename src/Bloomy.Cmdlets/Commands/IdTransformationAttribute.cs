@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using Bloomy.Cmdlets.Pipeline;
 
 namespace Bloomy.Cmdlets.Commands;
 
@@ -16,6 +17,20 @@ internal sealed class IdTransformationAttribute : ArgumentTransformationAttribut
 {
     /// <inheritdoc />
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        try
+        {
+            return TransformCore(inputData);
+        }
+        catch (ArgumentTransformationMetadataException)
+        {
+            // PowerShell writes this error at once: first let out the outputs of the rows before this one.
+            PipelineBridge.DrainBeforeBindingError();
+            throw;
+        }
+    }
+
+    private object? TransformCore(object? inputData)
     {
         var value = Unwrap(inputData);
         if (value is string or null || !(value is IEnumerable items)) return ToId(value, inputData);
