@@ -103,6 +103,39 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
     }
 
     /// <summary>
+    /// Queues a change; with <paramref name="passThru"/> the item is then read back and written. The read happens only
+    /// for -PassThru, and when it fails the error says that the change was applied, so the item is never reported
+    /// as not changed.
+    /// </summary>
+    /// <param name="passThru">Whether to read the item back and write it (a -PassThru switch).</param>
+    /// <param name="target">The pipeline item (the error target).</param>
+    /// <param name="label">Names the item in progress and errors ("to-do 5001").</param>
+    /// <param name="done">What was done, for that error ("was completed").</param>
+    /// <param name="change">Makes the change.</param>
+    /// <param name="readBack">Reads the changed item.</param>
+    protected void QueueChange<T>(bool passThru, object? target, string label, string done,
+        Func<BloomyClient, CancellationToken, Task> change, Func<BloomyClient, CancellationToken, Task<T>> readBack)
+    {
+        if (!passThru)
+        {
+            QueueAction(target, label, change);
+            return;
+        }
+        Queue(target, label, async (client, ct) =>
+        {
+            await change(client, ct).ConfigureAwait(false);
+            try
+            {
+                return await readBack(client, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new ChangeAppliedException($"{label} {done}, but reading it back failed: {ex.Message}", ex);
+            }
+        });
+    }
+
+    /// <summary>
     /// The values bound for the current record (pipeline and command line), as the error target of
     /// cmdlets whose input is a set of properties, such as a CSV row.
     /// </summary>

@@ -13,6 +13,11 @@ internal static class BloomyErrorRecords
     public static ErrorRecord ForItem(Exception exception, object? target, string label)
     {
         var (errorId, category) = Classify(exception);
+        if (exception is ChangeAppliedException)
+        {
+            // Its message names the item and says the change was made.
+            return new ErrorRecord(exception, errorId, category, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+        }
         if (exception is ObjectDisposedException)
         {
             // The connection's client was disposed under the running command: one clear terminating record, not
@@ -83,6 +88,7 @@ internal static class BloomyErrorRecords
                 _ => ("Bloomy.ApiError", ErrorCategory.NotSpecified),
             },
         },
+        ChangeAppliedException => ("Bloomy.ReadBackFailed", ErrorCategory.ReadError),
         ArgumentException => ("Bloomy.Validation", ErrorCategory.InvalidArgument),
         ObjectDisposedException or InvalidOperationException { InnerException: ObjectDisposedException } => ("Bloomy.Disconnected", ErrorCategory.InvalidOperation),
         ItemNotFoundException => ("Bloomy.NotFound", ErrorCategory.ObjectNotFound),

@@ -103,31 +103,21 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
         long? ownerId = OwnerId;
         GoalStatus? status = _status;
         bool? archive = ArchivedGiven ? Archived.IsPresent : null;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, description, async (client, ct) =>
-                await ApplyAsync(client, id, newTitle, ownerId, status, archive, ct).ConfigureAwait(false)
-                ?? await client.Goals.GetAsync(id, ct).ConfigureAwait(false));
-        }
-        else
-        {
-            QueueAction(target, description, (client, ct) => ApplyAsync(client, id, newTitle, ownerId, status, archive, ct));
-        }
+        QueueChange(PassThru.IsPresent, target, description, "was changed",
+            (client, ct) => ApplyAsync(client, id, newTitle, ownerId, status, archive, ct), (client, ct) => client.Goals.GetAsync(id, ct));
     }
 
-    /// <summary>Updates the fields, then archives or restores; returns the goal when the last step read it back.</summary>
-    private static async Task<Goal?> ApplyAsync(BloomyClient client, long id, string? title, long? ownerId, GoalStatus? status,
+    /// <summary>Updates the fields, then archives or restores; reads nothing back.</summary>
+    private static async Task ApplyAsync(BloomyClient client, long id, string? title, long? ownerId, GoalStatus? status,
         bool? archive, CancellationToken ct)
     {
-        Goal? updated = null;
         if (title is not null || ownerId is not null || status is not null)
         {
-            updated = await client.Goals.UpdateAsync(id, title, ownerId, status, ct).ConfigureAwait(false);
+            await client.Goals.SendUpdateAsync(id, title, ownerId, status, ct).ConfigureAwait(false);
         }
-        if (archive is null) return updated;
+        if (archive is null) return;
 
         await (archive.Value ? client.Goals.ArchiveAsync(id, ct) : client.Goals.RestoreAsync(id, ct)).ConfigureAwait(false);
-        return null;
     }
 
     private string DescribeChanges()

@@ -70,6 +70,7 @@ public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
     {
         if (!ShouldProcess(description, "Update")) return;
         string? title = Title, notes = Notes;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Issues.UpdateAsync(id, title, notes, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was changed",
+            (client, ct) => client.Issues.SendUpdateAsync(id, title, notes, ct), (client, ct) => client.Issues.GetAsync(id, ct));
     }
 }

@@ -72,6 +72,7 @@ public sealed class SetBloomyTodoCommand : BloomyItemCmdlet
         if (!ShouldProcess(description, "Update")) return;
         string? title = Title;
         DateTime? dueDate = DueDate;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Todos.UpdateAsync(id, title, dueDate, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was changed",
+            (client, ct) => client.Todos.SendUpdateAsync(id, title, dueDate, ct), (client, ct) => client.Todos.GetAsync(id, ct));
     }
 }
