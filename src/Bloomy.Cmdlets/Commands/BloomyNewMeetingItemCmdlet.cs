@@ -33,7 +33,7 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("UserId")]
     [UserIdCompletion]
-    [IdTransformation]
+    [IdTransformation(ReportedByRow = true)]
     public long? OwnerId { get; set; }
 
     /// <summary>

@@ -57,7 +57,8 @@ public abstract class BloomyRowCmdlet : BloomyPipelineCmdlet
     private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(DateTime) => "date",
-        var t when t == typeof(long) || t == typeof(int) => "id (a positive whole number)",
+        var t when t == typeof(long) => "id (a positive whole number)",
+        var t when t == typeof(int) => "whole number",
         var t => t.Name,
     };
 

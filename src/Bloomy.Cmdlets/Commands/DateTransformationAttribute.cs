@@ -31,13 +31,19 @@ internal sealed class DateTransformationAttribute : ArgumentTransformationAttrib
         {
             return TransformCore(inputData);
         }
-        catch (ArgumentTransformationMetadataException)
+        catch (ArgumentTransformationMetadataException ex) when (ReportedByRow && PipelineBridge.IsBindingPipelineInput())
         {
-            // PowerShell writes this error at once: first let out the outputs of the rows before this one.
-            PipelineBridge.DrainBeforeBindingError();
-            throw;
+            // PowerShell would write this error at once, ahead of the rows before it still in flight: leave the
+            // parameter unbound instead, and the row cmdlet reports the cell in input order.
+            return new UnusableCell(inputData, ex.Message);
         }
     }
+
+    /// <summary>
+    /// Set on the optional by-property-name parameters of row cmdlets (<see cref="BloomyRowCmdlet"/>), which report an
+    /// unusable cell for its row themselves, in input order.
+    /// </summary>
+    public bool ReportedByRow { get; set; }
 
     private object? TransformCore(object? inputData)
     {

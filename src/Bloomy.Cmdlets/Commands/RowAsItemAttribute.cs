@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Management.Automation;
-using Bloomy.Cmdlets.Pipeline;
 
 namespace Bloomy.Cmdlets.Commands;
 
@@ -18,20 +17,6 @@ internal sealed class RowAsItemAttribute(Type itemType) : ArgumentTransformation
 {
     /// <inheritdoc />
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
-    {
-        try
-        {
-            return TransformCore(inputData);
-        }
-        catch (ArgumentTransformationMetadataException)
-        {
-            // PowerShell writes this error at once: first let out the outputs of the rows before this one.
-            PipelineBridge.DrainBeforeBindingError();
-            throw;
-        }
-    }
-
-    private object? TransformCore(object? inputData)
     {
         if (inputData is not PSObject { BaseObject: PSCustomObject } row || IsBlank(row.Properties["Id"]?.Value)) return inputData;
 

@@ -24,7 +24,7 @@ internal sealed class PipelineBridge : IDisposable
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The bridges alive, so that a binding error can first let out what comes before it (<see cref="DrainBeforeBindingError"/>).</summary>
+    /// <summary>The bridges alive, so a transformation can tell a pipeline row from a command line (<see cref="IsBindingPipelineInput"/>).</summary>
     private static readonly List<PipelineBridge> Active = new();
 
     private readonly ICommandRuntime _runtime;
@@ -75,19 +75,12 @@ internal sealed class PipelineBridge : IDisposable
     }
 
     /// <summary>
-    /// Called on the pipeline thread just before PowerShell reports that a pipeline item could not be bound (an
-    /// unusable CSV cell): writes everything still queued on this thread's idle bridges first, so that the error
-    /// comes after the outputs of the rows before it, in input order. A bridge that is itself writing (further up
-    /// the call stack) is left alone.
+    /// Whether a bridge on this thread is between items, waiting for its next pipeline input: a parameter being bound
+    /// now is then (almost always) that cmdlet's pipeline input, such as a CSV row, rather than a command line.
     /// </summary>
-    public static void DrainBeforeBindingError()
+    public static bool IsBindingPipelineInput()
     {
-        PipelineBridge[] candidates;
-        lock (Active) candidates = Active.Where(b => b._ownerThread == Environment.CurrentManagedThreadId && b._depth == 0).ToArray();
-        foreach (var bridge in candidates)
-        {
-            if (!bridge._stop.IsCancellationRequested) bridge.Busy(bridge.WriteAllPending);
-        }
+        lock (Active) return Active.Any(b => b._ownerThread == Environment.CurrentManagedThreadId && b._depth == 0 && !b._stop.IsCancellationRequested);
     }
 
     /// <summary>Cancelled by Stop (Ctrl+C, Select-Object -First) or a terminating error.</summary>

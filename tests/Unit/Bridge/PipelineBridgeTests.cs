@@ -276,26 +276,6 @@ public sealed class PipelineBridgeTests
     }
 
     [Fact]
-    public void A_binding_error_first_lets_out_what_the_bridge_holds()
-    {
-        var runtime = new FakeCommandRuntime();
-        var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pipeline = RunPipeline(runtime, 4, bridge =>
-        {
-            bridge.Enqueue(0, "row 1", async _ => { await gate.Task; return new object?[] { 1 }; });
-            bridge.Enqueue(1, "row 2", _ => Done(2));
-            gate.SetResult(true);
-            // What an id or date transformation does just before PowerShell writes a binding error for row 3.
-            PipelineBridge.DrainBeforeBindingError();
-            runtime.WriteError(new ErrorRecord(new ArgumentException("row 3"), "Binding", ErrorCategory.InvalidArgument, null));
-            bridge.Complete();
-        });
-        Join(pipeline);
-
-        Assert.Equal(new[] { "object", "object", "error" }, runtime.Writes.Select(w => w.Kind));
-    }
-
-    [Fact]
     public void Finished_items_waiting_behind_a_slow_head_are_bounded()
     {
         const int throttle = 2, items = 60;

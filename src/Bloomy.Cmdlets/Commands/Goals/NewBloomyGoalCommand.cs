@@ -47,7 +47,7 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
-    [IdTransformation]
+    [IdTransformation(ReportedByRow = true)]
     public long? UserId { get; set; }
 
     /// <inheritdoc />

@@ -38,14 +38,14 @@ public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [MeetingIdCompletion]
-    [IdTransformation]
+    [IdTransformation(ReportedByRow = true)]
     public long? MeetingId { get; set; }
 
     /// <summary>
     /// <para type="description">When the to-do is due. Default: the server's (a week from now).</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [DateTransformation]
+    [DateTransformation(ReportedByRow = true)]
     public DateTime? DueDate { get; set; }
 
     /// <summary>
@@ -54,7 +54,7 @@ public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
-    [IdTransformation]
+    [IdTransformation(ReportedByRow = true)]
     public long? UserId { get; set; }
 
     /// <summary>
