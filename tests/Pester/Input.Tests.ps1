@@ -70,6 +70,32 @@ Describe 'Dates mean the same in every culture' {
     }
 }
 
+Describe 'A downstream stop (issue 10 point 14)' {
+    It 'leaves no created to-do unreported: returned, or named in a warning' {
+        $titles = 1..60 | ForEach-Object { "stop test $_ $PID" }
+        $warnings = @()
+
+        $first = $titles | ForEach-Object { [pscustomobject]@{ Title = $_ } } |
+            New-BloomyTodo -ThrottleLimit 64 -WarningVariable warnings -WarningAction SilentlyContinue | Select-Object -First 3
+
+        $first | Should -HaveCount 3
+        $created = Get-BloomyTodo | Where-Object Title -in $titles
+        $created.Count | Should -BeGreaterThan 3 -Because 'the pipeline ran ahead of the stop'
+        # Each created to-do is returned or named in a warning; the one whose output met the stop is named either way
+        # ("as it returned"), since Select-Object -First takes it and then stops.
+        $reported = @($first.Id) + @($warnings | ForEach-Object { if ("$_" -match 'done: Todo (\d+) ') { [long] $Matches[1] } })
+        foreach ($todo in $created) { $reported | Should -Contain $todo.Id }
+        @($warnings | Where-Object { "$_" -match 'as it returned' }) | Should -HaveCount 1
+    }
+
+    It 'stops a read at once, with no warning' {
+        $warnings = @()
+        $one = 1..30 | ForEach-Object { $meeting.Id } | Get-BloomyMeeting -ThrottleLimit 16 -WarningVariable warnings | Select-Object -First 1
+        $one | Should -HaveCount 1
+        $warnings | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'CSV round trips: what Bloomy exports pipes back in' {
     It 'completes exported to-dos (blank date cells are "not given")' {
         New-BloomyTodo -Title 'round trip' -MeetingId $meeting.Id | Out-Null

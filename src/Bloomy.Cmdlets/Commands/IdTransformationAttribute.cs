@@ -30,6 +30,9 @@ internal sealed class IdTransformationAttribute : ArgumentTransformationAttribut
         }
     }
 
+    /// <summary>Set on id-list parameters (long[]): a blank string is then an empty list rather than null.</summary>
+    public bool IsList { get; set; }
+
     /// <summary>
     /// Set on the optional by-property-name parameters of row cmdlets (<see cref="BloomyRowCmdlet"/>), which report an
     /// unusable cell for its row themselves, in input order.
@@ -39,6 +42,7 @@ internal sealed class IdTransformationAttribute : ArgumentTransformationAttribut
     private object? TransformCore(object? inputData)
     {
         var value = Unwrap(inputData);
+        if (IsList && value is string text && string.IsNullOrWhiteSpace(text)) return Array.Empty<long>();
         if (value is string or null || !(value is IEnumerable items)) return ToId(value, inputData);
 
         var ids = new List<long>();

@@ -288,8 +288,13 @@ internal sealed class PipelineBridge : IDisposable
                 // A failed item: reported below.
             }
 
+            // The item whose output met the stop may or may not have been taken (Select-Object -First takes its
+            // last one, then stops): it is reported too, in words that allow both.
+            var done = ReferenceEquals(item, current)
+                ? $"{_activity} was stopped by a later command (such as Select-Object -First) as it returned {item.Label}, which was done"
+                : $"{_activity} was stopped by a later command (such as Select-Object -First), but {item.Label} was already done";
             var message = item.Task.Status == TaskStatus.RanToCompletion
-                ? $"{_activity} was stopped by a later command (such as Select-Object -First), but {item.Label} was already done"
+                ? done
                   + (item.Task.Result.Count == 0 ? "." : ": " + string.Join("; ", item.Task.Result.Select(o => o?.ToString())))
                 : $"{_activity} was stopped by a later command (such as Select-Object -First); {item.Label} failed: "
                   + (item.Task.Exception?.GetBaseException().Message ?? "cancelled");

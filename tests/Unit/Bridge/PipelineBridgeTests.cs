@@ -229,7 +229,7 @@ public sealed class PipelineBridgeTests
         Assert.Equal(new object?[] { "Todo 0", "Todo 1" }, runtime.Objects);
         var warnings = runtime.Writes.Where(w => w.Kind == "warning").Select(w => (string)w.Value!).ToList();
         Assert.Equal(4, warnings.Count);
-        Assert.Contains("to-do 'item 2' was already done: Todo 2", warnings[0]);
+        Assert.Contains("as it returned to-do 'item 2', which was done: Todo 2", warnings[0]);
         Assert.Contains("to-do 'item 3' was already done: Todo 3", warnings[1]);
         Assert.Contains("to-do 'item 4' failed: server said no", warnings[2]);
         Assert.Contains("to-do 'item 5' was already done: Todo 5", warnings[3]);

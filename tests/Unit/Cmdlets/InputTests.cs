@@ -111,4 +111,57 @@ public sealed class InputTests : FaultSuite, IClassFixture<InputFixture>
         Assert.Equal("renamed", Emulator.Store.FindTodo(other.Id)!.Title);
         Emulator.Faults.Reset();
     }
+
+    [Fact]
+    public void New_BloomyMeeting_reports_an_unusable_attendee_cell_for_its_row_in_input_order()
+    {
+        Emulator.Latency = TimeSpan.FromMilliseconds(30);
+        var result = Session.Run("""
+            @([pscustomobject]@{ Title = 'm1'; AttendeeId = '1002' },
+              [pscustomobject]@{ Title = 'm2'; AttendeeId = '1002.5' },
+              [pscustomobject]@{ Title = 'm3'; AttendeeId = '' }) | New-BloomyMeeting -ThrottleLimit 4 2>&1
+            """);
+
+        Assert.Equal(3, result.Output.Count);
+        Assert.IsType<CreatedMeeting>(result.Output[0]);
+        var error = Assert.IsType<ErrorRecord>(result.Output[1]);
+        Assert.Contains("AttendeeId '1002.5'", error.ToString());
+        Assert.IsType<CreatedMeeting>(result.Output[2]);
+        Assert.DoesNotContain(Emulator.Store.Meetings, m => m.Name == "m2");
+    }
+
+    [Fact]
+    public void Set_BloomyScore_reports_an_unusable_cell_for_its_row_instead_of_dropping_it()
+    {
+        var measurable = Emulator.Store.Measurables.First();
+        var result = Session.Run($$"""
+            @([pscustomobject]@{ MeasurableId = '{{measurable.Id}}'; Value = '5'; WeekOffset = 'abc' },
+              [pscustomobject]@{ MeasurableId = '{{measurable.Id}}'; Value = '7'; WeekOffset = '' }) | Set-BloomyScore
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("WeekOffset 'abc'", error.ToString());
+        Assert.Single(Emulator.Stats.Requests, r => r.Method is "POST" or "PUT");
+    }
+
+    [Fact]
+    public async Task Disconnect_from_another_runspace_mid_pipeline_is_one_terminating_Disconnected_error()
+    {
+        var connection = Session.Run("Get-BloomyConnection").ThrowIfFailed().Output.Single();
+        using var other = new PowerShellSession();
+        other.Set("c", connection);
+        Emulator.Latency = TimeSpan.FromMilliseconds(20);
+
+        var run = Task.Run(() => Session.Run("1..300 | ForEach-Object { 5001 } | Get-BloomyTodo -ThrottleLimit 4"));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Emulator.Stats.TotalRequests < 20 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        other.Run("Disconnect-Bloomy -Connection $c").ThrowIfFailed();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.DoesNotContain(result.Errors, e => ErrorId(e) == "Bloomy.Unexpected");
+        Assert.True(result.Errors.Count <= 1, $"{result.Errors.Count} error records: {string.Join(" | ", result.Errors.Select(e => ErrorId(e)))}");
+        Assert.NotNull(result.TerminatingRecord);
+        Assert.Equal("Bloomy.Disconnected", ErrorId(result.TerminatingRecord!));
+        Assert.Contains("Disconnect-Bloomy", result.TerminatingRecord!.ToString());
+    }
 }

@@ -56,7 +56,7 @@ public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, ParameterSetName = UserIdToMeetingSet)]
     [ValidateRange(1, long.MaxValue)]
     [UserIdCompletion]
-    [IdTransformation]
+    [IdTransformation(IsList = true)]
     public long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>

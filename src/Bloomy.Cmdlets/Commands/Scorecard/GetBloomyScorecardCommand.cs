@@ -38,7 +38,7 @@ public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeasurableIdSet)]
     [ValidateRange(1, long.MaxValue)]
-    [IdTransformation]
+    [IdTransformation(IsList = true)]
     public long[] MeasurableId { get; set; } = Array.Empty<long>();
 
     /// <summary>

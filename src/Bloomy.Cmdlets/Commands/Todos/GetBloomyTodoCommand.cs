@@ -30,7 +30,7 @@ public sealed class GetBloomyTodoCommand : BloomyUserOrMeetingListCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
-    [IdTransformation]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>
