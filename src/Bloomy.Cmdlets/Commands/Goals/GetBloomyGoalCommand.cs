@@ -35,6 +35,7 @@ public sealed class GetBloomyGoalCommand : BloomyUserListCmdlet
     [ValidateRange(1, long.MaxValue)]
     [Alias("OwnerId")]
     [UserIdCompletion]
+    [IdTransformation(IsList = true)]
     public override long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>
