@@ -70,6 +70,25 @@ Describe 'Dates mean the same in every culture' {
     }
 }
 
+Describe 'CSV files exported in other cultures read back' {
+    AfterEach { [System.Globalization.CultureInfo]::CurrentCulture = $culture }
+
+    It 'completes to-dos exported and imported under <Name>' -TestCases @(
+        @{ Name = 'th-TH' }, @{ Name = 'ar-SA' }, @{ Name = 'fa-IR' }, @{ Name = 'de-DE' }
+    ) {
+        param($Name)
+        $todo = New-BloomyTodo -Title "culture $Name" -DueDate '2026-12-01'
+        [System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo($Name)
+
+        Get-BloomyTodo -Id $todo.Id | Export-Csv $csv
+        $done = Import-Csv $csv | Complete-BloomyTodo -PassThru -ErrorAction Stop
+
+        [System.Globalization.CultureInfo]::CurrentCulture = $culture
+        $done.Id | Should -Be $todo.Id
+        $done.Complete | Should -BeTrue
+    }
+}
+
 Describe 'A downstream stop (issue 10 point 14)' {
     It 'leaves no created to-do unreported: returned, or named in a warning' {
         $titles = 1..60 | ForEach-Object { "stop test $_ $PID" }

@@ -23,7 +23,8 @@ internal sealed class RowAsItemAttribute(Type itemType) : ArgumentTransformation
         var item = Activator.CreateInstance(itemType)!;
         foreach (var property in itemType.GetProperties())
         {
-            if (!property.CanWrite) continue;
+            // A CSV cell holds text: only scalar properties come back from it (a list was exported as its type name).
+            if (!property.CanWrite || !IsScalar(property.PropertyType)) continue;
             var cell = row.Properties[property.Name]?.Value;
             if (IsBlank(cell)) continue;
             property.SetValue(item, Convert(property.Name, cell!, property.PropertyType));
@@ -45,6 +46,12 @@ internal sealed class RowAsItemAttribute(Type itemType) : ArgumentTransformation
         {
             throw new ArgumentTransformationMetadataException($"{column} '{raw}' cannot be used: {ex.Message}", ex);
         }
+    }
+
+    private static bool IsScalar(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime) || t == typeof(DateTimeOffset);
     }
 
     private static bool IsBlank(object? cell) =>
