@@ -170,7 +170,7 @@ public sealed class InputTests : FaultSuite, IClassFixture<InputFixture>
         var result = await run.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.DoesNotContain(result.Errors, e => ErrorId(e) == "Bloomy.Unexpected");
-        Assert.True(result.Errors.Count <= 1, $"{result.Errors.Count} error records: {string.Join(" | ", result.Errors.Select(e => ErrorId(e)))}");
+        Assert.True(result.Errors.Count == 0, $"{result.Errors.Count} error records: {string.Join(" | ", result.Errors.Select(e => ErrorId(e) + ": " + e))}");
         Assert.NotNull(result.TerminatingRecord);
         Assert.Equal("Bloomy.Disconnected", ErrorId(result.TerminatingRecord!));
         Assert.Contains("Disconnect-Bloomy", result.TerminatingRecord!.ToString());
