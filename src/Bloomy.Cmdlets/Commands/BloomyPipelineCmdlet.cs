@@ -95,13 +95,6 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
         });
     }
 
-    /// <summary>Queues an item whose work yields one object, which is written only when <paramref name="passThru"/> is set (a -PassThru switch).</summary>
-    protected void QueueResult<T>(bool passThru, object? target, string label, Func<BloomyClient, CancellationToken, Task<T>> work)
-    {
-        if (passThru) Queue(target, label, work);
-        else QueueAction(target, label, work);
-    }
-
     /// <summary>
     /// Queues a change; with <paramref name="passThru"/> the item is then read back and written. The read happens only
     /// for -PassThru, and when it fails the error says that the change was applied, so the item is never reported

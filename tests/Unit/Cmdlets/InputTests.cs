@@ -103,6 +103,34 @@ public sealed class InputTests : FaultSuite, IClassFixture<InputFixture>
         Assert.Equal(new DateTime(2026, 12, 4), todos[2].DueDate!.Value.Date);
     }
 
+    [Theory]
+    [InlineData("Complete-BloomyTodo -Id {todo}", "was completed")]
+    [InlineData("Set-BloomyTodo -Id {todo} -DueDate 2026-12-24", "was changed")]
+    [InlineData("Close-BloomyIssue -Id {issue}", "was closed")]
+    [InlineData("Set-BloomyIssue -Id {issue} -Title 'renamed'", "was changed")]
+    [InlineData("Set-BloomyHeadline -Id {headline} -Title 'renamed'", "was changed")]
+    [InlineData("Set-BloomyGoal -Id {goal} -Status AtRisk", "was changed")]
+    [InlineData("Restore-BloomyGoal -Id {goal}", "was restored")]
+    public void A_change_reads_back_only_for_PassThru_and_a_failed_read_back_says_it_was_applied(string command, string done)
+    {
+        var script = command
+            .Replace("{todo}", Emulator.Store.Todos.First(t => !t.Complete).Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{issue}", Emulator.Store.Issues.First(i => i.CloseTime is null).Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{headline}", Emulator.Store.Headlines.First().Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{goal}", Emulator.Store.Goals.First().Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Emulator.Faults.FailNext(10, 500, "GET");
+
+        var plain = Session.Run(script);
+        Assert.Empty(plain.Errors);
+        Assert.DoesNotContain(Emulator.Stats.Requests, r => r.Method == "GET");
+
+        var passThru = Session.Run(script + " -PassThru");
+        var error = Assert.Single(passThru.Errors);
+        Assert.Equal("Bloomy.ReadBackFailed", ErrorId(error));
+        Assert.Contains($" {done}, but reading it back failed: ", error.ToString());
+        Emulator.Faults.Reset();
+    }
+
     [Fact]
     public void Without_PassThru_nothing_is_read_back_and_a_failed_read_back_says_the_change_was_applied()
     {
