@@ -16,7 +16,7 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
-    [IdTransformation]
+    [IdTransformation(ReportedByRow = true, Required = true)]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -48,7 +48,7 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(OwnerId))) return;
+        if (RejectUnusableCells(nameof(MeetingId), nameof(OwnerId))) return;
         long meetingId = MeetingId;
         string title = Title;
         long? ownerId = OwnerId;

@@ -37,7 +37,7 @@ public abstract class BloomyRowCmdlet : BloomyPipelineCmdlet
         if (row is null) return null;
         foreach (var name in parameterNames)
         {
-            if (GetType().GetProperty(name)?.GetValue(this) is not (null or Array { Length: 0 })) continue;
+            if (GetType().GetProperty(name)?.GetValue(this) is not (null or Array { Length: 0 } or UnusableCell.IdPlaceholder)) continue;
             var parameter = MyInvocation.MyCommand.Parameters[name];
             foreach (var column in new[] { name }.Concat(parameter.Aliases))
             {

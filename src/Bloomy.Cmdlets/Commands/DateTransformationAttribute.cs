@@ -8,9 +8,9 @@ namespace Bloomy.Cmdlets.Commands;
 /// Reads a date given as text the same way in every culture. PowerShell binds a cmdlet's DateTime parameter
 /// with the current culture, so under th-TH '2026-12-01' is read in the Buddhist calendar (Gregorian 1483) and
 /// under ar-SA it is refused. An ISO 8601 date (2026-12-01, 2026-12-01T09:30, 2026-12-01T09:30:00Z, with an
-/// offset) is read with the invariant culture and the Gregorian calendar; other text is read as the current
-/// culture writes dates (so a CSV file that Export-Csv wrote in this culture reads back), then as the invariant
-/// culture writes them (12/01/2026). A blank string (an empty CSV cell) means "not given" and becomes null; a
+/// offset) is read with the invariant culture and the Gregorian calendar; other text must match one of the
+/// patterns the current culture writes dates in (so a CSV file that Export-Csv wrote in this culture reads back),
+/// or the invariant culture's (12/01/2026). A blank string (an empty CSV cell) means "not given" and becomes null; a
 /// DateTime, or anything that is not text, is left as it is.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
@@ -61,11 +61,14 @@ internal sealed class DateTransformationAttribute : ArgumentTransformationAttrib
         {
             return iso;
         }
-        // Not ISO: as this culture writes dates (Export-Csv's own cells), with its own calendar; then the invariant way.
-        if (DateTime.TryParse(trimmed, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out var local)
-            || DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out local))
+        // Not ISO: exactly as this culture writes dates (Export-Csv's own cells), with its own calendar; then the
+        // invariant way (12/01/2026). Exact patterns only: a lenient parse would take '2001.5' for May 2001.
+        foreach (var culture in new[] { CultureInfo.CurrentCulture, CultureInfo.InvariantCulture })
         {
-            return local;
+            if (DateTime.TryParseExact(trimmed, culture.DateTimeFormat.GetAllDateTimePatterns(), culture, DateTimeStyles.AllowWhiteSpaces, out var local))
+            {
+                return local;
+            }
         }
         throw new ArgumentTransformationMetadataException(
             $"'{text}' is not a date: give it as yyyy-MM-dd (such as 2026-12-01), optionally with a time (2026-12-01T09:30), or as a DateTime.");

@@ -26,9 +26,16 @@ internal sealed class IdTransformationAttribute : ArgumentTransformationAttribut
         {
             // PowerShell would write this error at once, ahead of the rows before it still in flight: leave the
             // parameter unbound instead, and the row cmdlet reports the cell in input order.
-            return new UnusableCell(inputData, ex.Message);
+            return Required ? UnusableCell.IdPlaceholder : new UnusableCell(inputData, ex.Message);
         }
     }
+
+    /// <summary>
+    /// With <see cref="ReportedByRow"/>, on a mandatory id: left unbound the row would get the engine's own "missing
+    /// mandatory parameter" error, out of order, so it gets <see cref="UnusableCell.IdPlaceholder"/>, which the row
+    /// cmdlet recognises and reports.
+    /// </summary>
+    public bool Required { get; set; }
 
     /// <summary>Set on id-list parameters (long[]): a blank string is then an empty list rather than null.</summary>
     public bool IsList { get; set; }

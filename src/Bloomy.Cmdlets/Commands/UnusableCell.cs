@@ -7,6 +7,12 @@ namespace Bloomy.Cmdlets.Commands;
 /// </summary>
 internal sealed class UnusableCell(object? value, string reason)
 {
+    /// <summary>
+    /// Stands in for an unusable cell on a mandatory id parameter, so the row still reaches the cmdlet, which reports
+    /// it (no real id is this large).
+    /// </summary>
+    public const long IdPlaceholder = long.MaxValue;
+
     /// <summary>The value as given.</summary>
     public object? Value { get; } = value;
 

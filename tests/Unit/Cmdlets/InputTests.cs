@@ -169,17 +169,51 @@ public sealed class InputTests : FaultSuite, IClassFixture<InputFixture>
         Assert.DoesNotContain(Emulator.Store.Meetings, m => m.Name == "m2");
     }
 
+    [Theory]
+    [InlineData("New-BloomyGoal", "MeetingId")]
+    [InlineData("New-BloomyIssue", "MeetingId")]
+    [InlineData("New-BloomyHeadline", "MeetingId")]
+    [InlineData("New-BloomyTodo", "DueDate")]
+    [InlineData("New-BloomyIssue", "OwnerId")]
+    public void An_unusable_cell_in_a_mandatory_or_optional_column_is_reported_in_input_order(string cmdlet, string column)
+    {
+        Emulator.Latency = TimeSpan.FromMilliseconds(30);
+        var result = Session.Run($$"""
+            1..8 | ForEach-Object {
+                $row = [ordered]@{ Title = "order $_"; MeetingId = '2001'; DueDate = '2026-12-01'; OwnerId = '1001' }
+                if ($_ -eq 6) { $row['{{column}}'] = '2001.5' }
+                [pscustomobject]$row
+            } | {{cmdlet}} -ThrottleLimit 8 2>&1
+            """);
+
+        Assert.Equal(8, result.Output.Count);
+        for (var i = 0; i < 8; i++)
+        {
+            if (i == 5)
+            {
+                var error = Assert.IsType<ErrorRecord>(result.Output[i]);
+                Assert.Contains($"{column} '2001.5'", error.ToString());
+            }
+            else
+            {
+                Assert.IsNotType<ErrorRecord>(result.Output[i]);
+            }
+        }
+    }
+
     [Fact]
     public void Set_BloomyScore_reports_an_unusable_cell_for_its_row_instead_of_dropping_it()
     {
         var measurable = Emulator.Store.Measurables.First();
         var result = Session.Run($$"""
             @([pscustomobject]@{ MeasurableId = '{{measurable.Id}}'; Value = '5'; WeekOffset = 'abc' },
+              [pscustomobject]@{ MeasurableId = '{{measurable.Id}}.5'; Value = '6' },
               [pscustomobject]@{ MeasurableId = '{{measurable.Id}}'; Value = '7'; WeekOffset = '' }) | Set-BloomyScore
             """);
 
-        var error = Assert.Single(result.Errors);
-        Assert.Contains("WeekOffset 'abc'", error.ToString());
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Contains("WeekOffset 'abc'", result.Errors[0].ToString());
+        Assert.Contains($"MeasurableId '{measurable.Id}.5'", result.Errors[1].ToString());
         Assert.Single(Emulator.Stats.Requests, r => r.Method is "POST" or "PUT");
     }
 

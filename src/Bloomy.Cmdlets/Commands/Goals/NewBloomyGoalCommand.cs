@@ -38,7 +38,7 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
-    [IdTransformation]
+    [IdTransformation(ReportedByRow = true, Required = true)]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(UserId))) return;
+        if (RejectUnusableCells(nameof(MeetingId), nameof(UserId))) return;
         string title = Title;
         long meetingId = MeetingId;
         long? userId = UserId;

@@ -34,7 +34,7 @@ public sealed class SetBloomyScoreCommand : BloomyRowCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
-    [IdTransformation]
+    [IdTransformation(ReportedByRow = true, Required = true)]
     public long MeasurableId { get; set; }
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed class SetBloomyScoreCommand : BloomyRowCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(WeekOffset), nameof(WeekNumber))) return;
+        if (RejectUnusableCells(nameof(MeasurableId), nameof(WeekOffset), nameof(WeekNumber))) return;
         if (WeekOffset is not null && WeekNumber is not null)
         {
             QueueFailure(BoundInput(), "Input row", BothWeeks(null).Exception);
