@@ -107,7 +107,7 @@ internal static class Mapper
 
     public static Issue ToIssue(IssueDto dto) => ToIssue(dto, dto.OriginId);
 
-    /// <summary>Active goals say "Completed"/"Incomplete"; archived ones "Complete"/"Incomplete" (the SDK's words).</summary>
+    /// <summary>Active and archived goals alike: the status in the words -Status takes (see <see cref="GoalStatusWord"/>).</summary>
     public static Goal ToGoal(RockDto dto, bool archived)
     {
         var origin = FirstOrigin(dto);
@@ -122,7 +122,7 @@ internal static class Mapper
             OwnerName = dto.Owner?.Name,
             DueDate = dto.DueDate,
             CreateTime = dto.CreateTime,
-            Status = archived ? (complete ? "Complete" : "Incomplete") : (complete ? "Completed" : "Incomplete"),
+            Status = GoalStatusWord(dto.Completion, complete),
             Archived = archived,
             MeetingId = origin?.Id,
             MeetingName = origin?.Name,
@@ -138,21 +138,39 @@ internal static class Mapper
         OwnerName = dto.Owner?.Name,
         DueDate = dto.DueDate,
         CreateTime = dto.CreateTime,
-        Status = CompletionWord(dto.Completion),
+        Status = GoalStatusWord(dto.Completion, dto.Complete ?? false),
         Archived = false,
         MeetingId = meetingId,
         MeetingName = FirstOrigin(dto)?.Name,
     };
 
-    /// <summary>2 → "complete", 1 → "on", anything else (0, null, missing, a string) → "off".</summary>
-    public static string CompletionWord(JsonElement completion)
+    /// <summary>
+    /// A rock's state as the API reports it (<c>Completion</c>, a RockState: 0 = AtRisk, 1 = OnTrack, 2 = Complete, or
+    /// the same names as text), in the words Set-BloomyGoal -Status takes: <c>OnTrack</c>, <c>AtRisk</c> or
+    /// <c>Complete</c>. Without a usable <c>Completion</c>, <c>Complete: true</c> still says <c>Complete</c>; otherwise
+    /// the state is unknown (null) rather than guessed.
+    /// </summary>
+    public static string? GoalStatusWord(JsonElement completion, bool complete)
     {
         if (completion.ValueKind == JsonValueKind.Number && completion.TryGetInt32(out var n))
         {
-            return n switch { 2 => "complete", 1 => "on", _ => "off" };
+            switch (n)
+            {
+                case 0: return "AtRisk";
+                case 1: return "OnTrack";
+                case 2: return "Complete";
+            }
         }
-
-        return "off";
+        if (completion.ValueKind == JsonValueKind.String)
+        {
+            switch (completion.GetString()?.Trim().ToUpperInvariant())
+            {
+                case "ATRISK" or "OFFTRACK": return "AtRisk";
+                case "ONTRACK": return "OnTrack";
+                case "COMPLETE" or "COMPLETED" or "DONE": return "Complete";
+            }
+        }
+        return complete ? "Complete" : null;
     }
 
     public static Headline ToHeadline(HeadlineDto dto) => new()

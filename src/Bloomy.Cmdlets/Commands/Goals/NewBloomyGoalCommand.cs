@@ -38,21 +38,22 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation(ReportedByRow = true, Required = true)]
     public long MeetingId { get; set; }
 
     /// <summary>
     /// <para type="description">The owner's (accountable user's) id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
+    [IdTransformation(ReportedByRow = true)]
     public long? UserId { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(UserId))) return;
+        if (RejectUnusableCells(nameof(MeetingId), nameof(UserId))) return;
         string title = Title;
         long meetingId = MeetingId;
         long? userId = UserId;

@@ -33,6 +33,7 @@ public sealed class GetBloomyHeadlineCommand : BloomyUserOrMeetingListCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [HeadlineIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

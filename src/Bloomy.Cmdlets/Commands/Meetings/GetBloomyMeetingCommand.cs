@@ -34,6 +34,7 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
     [Parameter(ParameterSetName = MineSet, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [UserIdCompletion]
+    [IdTransformation]
     public long? UserId { get; set; }
 
     /// <summary>
@@ -49,6 +50,7 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -40,6 +40,7 @@ public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeasurableIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeasurableIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] MeasurableId { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class GetBloomyTodoCommand : BloomyUserOrMeetingListCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [TodoIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -36,6 +36,7 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [UserIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>
