@@ -13,6 +13,7 @@ var workloads = new (string Name, Func<Task<WorkloadResult>> Run)[]
     ("memory", MemoryWorkload.RunAsync),
     ("import", ImportWorkload.RunAsync),
     ("client", ClientWorkload.RunAsync),
+    ("storm", StormWorkload.RunAsync),
 };
 
 if (args.Length > 0 && args[0] == ImportWorkload.ProbeCommand) return ImportWorkload.RunProbeProcess(args);
