@@ -17,6 +17,9 @@ internal sealed class AdaptiveConcurrency
     private int _inFlight;
     private long _epoch;
 
+    // The admission result of the current epoch, so the uncontended path allocates nothing.
+    private Task<long> _admitted = Task.FromResult(0L);
+
     public AdaptiveConcurrency(int cap)
     {
         if (cap < 1)
@@ -54,7 +57,7 @@ internal sealed class AdaptiveConcurrency
             if (_waiters.Count == 0 && _inFlight < CurrentLimit())
             {
                 _inFlight++;
-                return Task.FromResult(_epoch);
+                return _admitted;
             }
             waiter = new Waiter();
             _waiters.Enqueue(waiter);
@@ -81,6 +84,11 @@ internal sealed class AdaptiveConcurrency
     /// <summary>An answer that was not a 429: additive increase, one request per window of successes.</summary>
     public void OnSuccess()
     {
+        // At the cap (the usual case without 429s) there is nothing to grow: no lock.
+        if (Volatile.Read(ref _window) >= _cap)
+        {
+            return;
+        }
         lock (_lock)
         {
             if (_window >= _cap)
@@ -88,7 +96,7 @@ internal sealed class AdaptiveConcurrency
                 return;
             }
             var before = CurrentLimit();
-            _window = Math.Min(_cap, _window + (1.0 / _window));
+            Volatile.Write(ref _window, Math.Min(_cap, _window + (1.0 / _window)));
             if (CurrentLimit() > before)
             {
                 Pump();
@@ -106,7 +114,8 @@ internal sealed class AdaptiveConcurrency
                 return;
             }
             _epoch++;
-            _window = Math.Max(1, Math.Floor(_window / 2));
+            _admitted = Task.FromResult(_epoch);
+            Volatile.Write(ref _window, Math.Max(1, Math.Floor(_window / 2)));
         }
     }
 
