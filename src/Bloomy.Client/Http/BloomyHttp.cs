@@ -217,7 +217,8 @@ internal sealed class BloomyHttp : IDisposable
     // and now answered 404 was carried out by that earlier attempt: the item is gone, which is what was asked.
     private bool IsDeleteAlreadyDone(RequestState state, AttemptResult result)
     {
-        if (result.StatusCode != 404 || state.MethodName != "DELETE" || state.Attempts < 2 || !state.MayHaveBeenApplied)
+        // Only for a DELETE that expects no answer: one that wants a body cannot be given one.
+        if (result.StatusCode != 404 || state.MethodName != "DELETE" || state.ReadBody || state.Attempts < 2 || !state.MayHaveBeenApplied)
         {
             return false;
         }
