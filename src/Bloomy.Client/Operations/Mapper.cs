@@ -54,20 +54,33 @@ internal static class Mapper
     /// <summary>[PY] placeholder rule: no e-mail (missing, null or empty).</summary>
     public static bool IsPlaceholder(SearchResultDto dto) => string.IsNullOrEmpty(dto.Email);
 
-    public static IReadOnlyList<UserPosition> ToPositions(List<SeatDto>? seats)
+    /// <summary>Seats → positions; a seat without its <c>Group.Position</c> object is a malformed answer, not "no position".</summary>
+    public static IReadOnlyList<UserPosition> ToPositions(List<SeatDto> seats, string path)
     {
-        var result = new List<UserPosition>();
-        foreach (var seat in seats ?? new List<SeatDto>())
+        var result = new List<UserPosition>(seats.Count);
+        for (var i = 0; i < seats.Count; i++)
         {
+            SeatDto? seat = seats[i];
             var position = seat?.Group?.Position;
-            if (position is not null)
+            if (position is null)
             {
-                result.Add(new UserPosition { Id = position.Id, Name = position.Name });
+                var missing = seat is null ? "is null" : seat.Group is null ? "has no Group object" : "has no Group.Position object";
+                throw Missing("GET", path, $"seat {i + 1} of {seats.Count} {missing}");
             }
+
+            result.Add(new UserPosition { Id = position.Id, Name = position.Name });
         }
 
         return result;
     }
+
+    /// <summary>
+    /// The error for an answer that parsed as JSON but lacks structure the result cannot do without: a silent
+    /// empty list would read as "there is nothing", which is not what the server said.
+    /// </summary>
+    public static BloomyApiException Missing(string method, string path, string what) =>
+        new(BloomyFailureKind.InvalidResponse, $"{method} {path} returned an answer without required structure: {what}.",
+            method, path, statusCode: 200);
 
     public static Todo ToTodo(TodoDto dto) => new()
     {
@@ -242,8 +255,9 @@ internal static class Mapper
                 Id = id.Value,
                 Title = name!,
                 Target = item.TryGetProperty("Target", out var target) ? ReadDouble(target) : 0.0,
-                Unit = item.TryGetProperty("Modifiers", out var unit) ? Text(unit) : "",
-                Direction = item.TryGetProperty("Direction", out var direction) ? Text(direction) : "",
+                // Optional: missing and null both mean "not given" (null), never an empty string.
+                Unit = item.TryGetProperty("Modifiers", out var unit) ? Text(unit) : null,
+                Direction = item.TryGetProperty("Direction", out var direction) ? Text(direction) : null,
                 OwnerId = owner is { } o ? ReadLong(o, "Id") : null,
                 OwnerName = owner is { } on ? ReadString(on, "Name")?.Trim() : null,
                 AdminId = admin is { } a ? ReadLong(a, "Id") : null,

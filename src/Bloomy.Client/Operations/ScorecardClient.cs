@@ -104,7 +104,12 @@ public sealed class ScorecardClient
             cancellationToken).ConfigureAwait(false);
 
         var scorecard = await Http.GetAsync(path, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
-        IEnumerable<ScorecardItem> items = Mapper.List(scorecard?.Scores, Mapper.ToScore);
+        if (scorecard.Scores is null)
+        {
+            throw Mapper.Missing("GET", path, "no Scores list (missing or null)");
+        }
+
+        IEnumerable<ScorecardItem> items = Mapper.List(scorecard.Scores, Mapper.ToScore);
 
         if (weekOffset is int offset)
         {

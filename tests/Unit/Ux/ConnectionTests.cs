@@ -111,6 +111,22 @@ public sealed class ConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void MaxResponseSizeMB_sets_the_connections_body_cap_and_is_validated()
+    {
+        using var session = new PowerShellSession();
+        var connection = Assert.IsType<BloomyConnection>(Assert.Single(session.Run(
+            "Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -MaxResponseSizeMB 64 -PassThru", Both()).ThrowIfFailed().Output));
+        Assert.Equal(64L * 1024 * 1024, connection.Client.MaxResponseBodyBytes);
+
+        var byDefault = Assert.IsType<BloomyConnection>(Assert.Single(session.Run(
+            "Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -PassThru", Both()).ThrowIfFailed().Output));
+        Assert.Equal(32L * 1024 * 1024, byDefault.Client.MaxResponseBodyBytes);
+
+        var refused = session.Run("Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -MaxResponseSizeMB 0", Both());
+        Assert.NotNull(refused.Terminating);
+    }
+
+    [Fact]
     public void A_connection_shows_base_uri_user_throttle_and_retries_but_never_the_key()
     {
         using var session = new PowerShellSession();

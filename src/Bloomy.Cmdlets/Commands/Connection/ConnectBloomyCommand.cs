@@ -60,7 +60,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public int MaxConcurrentRequests { get; set; } = new BloomyClientOptions().MaxConcurrentRequests;
 
     /// <summary>
-    /// <para type="description">How often a failed request is retried where that is safe (0–10, default 3).</para>
+    /// <para type="description">How often a failed request is retried where that is safe (0–10, default 3). Rate-limited requests (429) do not count: they wait as long as the server asks, within -TotalTimeoutSec. 0 turns every retry off.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(0, 10)]
@@ -93,6 +93,13 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     [Parameter]
     [ValidateRange(1, 3600)]
     public int MaxRetryDelaySec { get; set; } = (int)new BloomyClientOptions().MaxRetryDelay.TotalSeconds;
+
+    /// <summary>
+    /// <para type="description">The largest answer Bloomy reads, in megabytes after decompression (1–1024, default 32). A longer answer, an endless one or a compressed bomb is a Bloomy.InvalidResponse error for that item, and memory stays bounded.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int MaxResponseSizeMB { get; set; } = (int)(BloomyClientOptions.DefaultMaxResponseBodyBytes / (1024 * 1024));
 
     /// <summary>
     /// <para type="description">The -ThrottleLimit Bloomy cmdlets use on this connection when they are not given one (1–64, default 5).</para>
@@ -134,6 +141,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             TotalTimeout = TimeSpan.FromSeconds(TotalTimeoutSec),
             RetryBaseDelay = TimeSpan.FromMilliseconds(RetryDelayMilliseconds),
             MaxRetryDelay = TimeSpan.FromSeconds(MaxRetryDelaySec),
+            MaxResponseBodyBytes = MaxResponseSizeMB * 1024L * 1024,
             AllowInsecureHttp = AllowInsecureHttp.IsPresent,
         };
 
