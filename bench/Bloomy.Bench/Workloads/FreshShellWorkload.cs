@@ -14,7 +14,7 @@ internal static class FreshShellWorkload
     private const int Users = 200;
     private const int ThrottleLimit = 10;
     private const double LatencyMs = 50;
-    private const int Runs = 5;
+    private const int Runs = 7;
     private const double Target = 0.95;
 
     private const string Script = """
@@ -51,6 +51,8 @@ internal static class FreshShellWorkload
         {
             double ideal = (1 + Math.Ceiling((double)Users / ThrottleLimit)) * LatencyMs;
             var efficiencies = new List<double>();
+            // One discarded run warms the in-process emulator (its own JIT is not the module's first-run cost).
+            await RunFreshPwshAsync(script, emulator.BaseUri, emulator.DemoApiKey);
             for (int run = 1; run <= Runs; run++)
             {
                 var times = await RunFreshPwshAsync(script, emulator.BaseUri, emulator.DemoApiKey);
