@@ -18,6 +18,25 @@ internal static class ControlEndpoints
             e.Faults.Reset();
             return Results.Json(new { Reset = true }, Json.Out);
         });
+        app.MapPut("/_emulator/token-lifetime", async (HttpContext ctx) =>
+        {
+            // {"seconds": 2}: the lifetime of tokens issued from now on (tokens already issued keep theirs).
+            using var ms = new MemoryStream();
+            await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
+            double? seconds = null;
+            try
+            {
+                if (ms.Length > 0)
+                {
+                    using var doc = JsonDocument.Parse(ms.ToArray());
+                    seconds = Json.Double(doc.RootElement, "seconds");
+                }
+            }
+            catch (JsonException ex) { return Results.Json(new { Message = ex.Message }, Json.Out, statusCode: 400); }
+            if (seconds is not > 0) return Results.Json(new { Message = "A JSON body {\"seconds\": <positive number>} is required." }, Json.Out, statusCode: 400);
+            e.Tokens.Lifetime = TimeSpan.FromSeconds(seconds.Value);
+            return Results.Json(new { TokenLifetimeSeconds = e.Tokens.Lifetime.TotalSeconds }, Json.Out);
+        });
         app.MapPut("/_emulator/faults", async (HttpContext ctx) =>
         {
             using var ms = new MemoryStream();
@@ -50,6 +69,8 @@ internal static class ControlEndpoints
             s.TotalRequests, s.InFlight, s.PeakInFlight, s.DroppedAfterAction, s.DroppedBeforeAction,
             Created = s.Created, Routes = routes, Faults = e.Faults.Describe(),
             LatencyMs = e.Latency.TotalMilliseconds, JitterMs = e.LatencyJitter.TotalMilliseconds,
+            TokenLifetimeSeconds = e.Tokens.Lifetime.TotalSeconds, s.TokenExchanges, s.RefusedTokenExchanges,
+            s.ExpiredTokenRejections, s.ExpiredTokenRequestsAfterRejection,
         };
     }
 }

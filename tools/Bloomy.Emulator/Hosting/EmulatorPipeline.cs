@@ -12,6 +12,11 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
 {
     private static readonly byte[] UnauthorizedBody = Json.Bytes(new { Message = "Authorization has been denied for this request." });
 
+    // What the web application serves for a path it does not know: its single-page app, with 200.
+    private static readonly byte[] WebAppPage = Encoding.UTF8.GetBytes(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bloom Growth</title></head>" +
+        "<body><div id=\"root\"></div><script src=\"/static/js/main.js\"></script></body></html>\n");
+
     internal static bool IsApiPath(PathString path)
     {
         var p = path.Value;
@@ -63,9 +68,12 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
             string? retryAfter = null;
             if (route is null)
             {
-                result = endpoint is null ? ApiResult.NotFound("Resource") : ApiResult.Error(405, "The requested resource does not support http method '" + method + "'.");
+                result = endpoint is not null ? ApiResult.Error(405, "The requested resource does not support http method '" + method + "'.")
+                    : HttpMethods.IsGet(method) && emulator.HtmlForUnknownGets && relative.Length > 0 && !relative.Equals("Token", StringComparison.OrdinalIgnoreCase)
+                        ? new ApiResult(200, WebAppPage, "text/html; charset=utf-8")
+                        : ApiResult.NotFound("Resource");
             }
-            else if (!Authorize(req, route, out long caller))
+            else if (!Authorize(req, route, startedAt, out long caller))
             {
                 result = new ApiResult(401, UnauthorizedBody, ApiResult.JsonType);
             }
@@ -154,7 +162,7 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
         }
     }
 
-    private bool Authorize(HttpRequest req, ApiRoute route, out long caller)
+    private bool Authorize(HttpRequest req, ApiRoute route, DateTimeOffset startedAt, out long caller)
     {
         caller = 0;
         if (route.Anonymous) return true;
@@ -163,8 +171,19 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
         var key = h[7..].Trim();
         if (key.Length == 0) return false;
         var id = emulator.Store.UserForApiKey(key);
-        if (id is null) return false;
-        caller = id.Value;
+        if (id is not null)
+        {
+            caller = id.Value;
+            return true;
+        }
+        if (emulator.Tokens.Find(key) is not { } token) return false;
+        var now = DateTimeOffset.UtcNow;
+        if (now >= token.ExpiresAt)
+        {
+            emulator.Stats.CountExpiredToken(emulator.Tokens.Reject(token, startedAt, now));
+            return false;
+        }
+        caller = token.UserId;
         return true;
     }
 
