@@ -142,7 +142,38 @@ internal sealed class BloomyHttp : IDisposable
     private async Task SendVoidCoreAsync(HttpMethod method, string path, byte[]? body, CancellationToken ct)
     {
         var state = CreateState(method, path, body, readBody: false);
-        await ExecuteAsync(state, ct).ConfigureAwait(false);
+        var result = await ExecuteAsync(state, ct).ConfigureAwait(false);
+        if (IsHtml(result))
+        {
+            // The plural-path trap: a mistyped route can answer 200 with the web application's page, which
+            // must not pass for an empty success.
+            throw InvalidResponse(state, result,
+                $"{state.MethodName} {state.Path} returned {result.StatusCode} with an HTML page where the API answers with an empty body " +
+                "(wrong route?); nothing shows the change was made.", null);
+        }
+    }
+
+    // An HTML page rather than the API's answer: typed text/html without a JSON-looking start, or starting with '<'.
+    private static bool IsHtml(AttemptResult result)
+    {
+        var body = result.Body;
+        if (body is not null && LooksLikeMarkup(body))
+        {
+            return true;
+        }
+        return result.MediaType is { } type && type.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0
+            && !StartsLikeJson(body);
+    }
+
+    private static bool StartsLikeJson(byte[]? body)
+    {
+        if (body is null) return false;
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            return b is (byte)'{' or (byte)'[';
+        }
+        return false;
     }
 
     private RequestState CreateState(HttpMethod method, string path, byte[]? body, bool readBody)
@@ -225,6 +256,12 @@ internal sealed class BloomyHttp : IDisposable
             {
                 body = await ReadAsync(response.Content, int.MaxValue, ct).ConfigureAwait(false);
             }
+            else if (response.Content is not null)
+            {
+                // A void call's answer is normally empty (or a JSON literal); its start is read only to tell
+                // the web application's HTML page (a mistyped route) from success.
+                body = await ReadAsync(response.Content, ErrorBodyLimit, ct).ConfigureAwait(false);
+            }
         }
         else if (response.Content is not null)
         {
@@ -237,7 +274,10 @@ internal sealed class BloomyHttp : IDisposable
                 // The status already says what went wrong; a broken error body only costs the excerpt.
             }
         }
-        return new AttemptResult(status, response.ReasonPhrase, retryAfter, body);
+        return new AttemptResult(status, response.ReasonPhrase, retryAfter, body)
+        {
+            MediaType = response.Content?.Headers.ContentType?.MediaType,
+        };
     }
 
     private static async Task<byte[]> ReadAsync(HttpContent content, int limit, CancellationToken ct)
@@ -514,6 +554,12 @@ internal sealed class BloomyHttp : IDisposable
         if (body is null || body.Length == 0 || body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
             throw InvalidResponse(state, result, $"{what} returned {result.StatusCode} with an empty body where JSON was expected.", null);
+        }
+        if (IsHtml(result))
+        {
+            throw InvalidResponse(state, result,
+                $"{what} returned a body that is not the expected JSON (an HTML page: a mistyped route answered by the web application, " +
+                "or a proxy, sign-in or error page in front of the API).", null);
         }
         T? value;
         try

@@ -107,7 +107,7 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
                         ctx.Abort();
                         return;
                     }
-                    if (result.Status == 200 && result.Body.Length > 0 && faults.MalformedFor(target) is { } kind)
+                    if (result.Status == 200 && (result.Body.Length > 0 ? faults.MalformedFor(target) : faults.HtmlForVoid(target)) is { } kind)
                     {
                         result = Spoil(result, kind);
                         fault = "Malformed:" + kind;
