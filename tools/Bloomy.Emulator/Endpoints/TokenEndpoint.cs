@@ -55,6 +55,11 @@ internal static class TokenEndpoint
             ["user_id"] = u.Id,
             ["organization_id"] = u.OrganizationId,
         };
+        if (!r.Emulator.Tokens.AnnounceLifetime)
+        {
+            body.Remove("expires_in");
+            body.Remove(".expires");
+        }
         return ApiResult.Ok(body);
     }
 

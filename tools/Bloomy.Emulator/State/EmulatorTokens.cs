@@ -50,6 +50,23 @@ public sealed class EmulatorTokens
         }
     }
 
+    /// <summary>
+    /// Whether the /Token answer says when the token expires (<c>expires_in</c>, <c>.expires</c>; default true). False
+    /// leaves them out, as a server that does not announce lifetimes would: a client then learns of expiry from 401s.
+    /// </summary>
+    public bool AnnounceLifetime { get; set; } = true;
+
+    /// <summary>Ends every token issued so far now (a revocation, or a lifetime running out under a client's feet).</summary>
+    public void ExpireAll(DateTimeOffset now)
+    {
+        lock (_sync)
+            foreach (var key in _tokens.Keys.ToList())
+            {
+                var t = _tokens[key];
+                if (t.ExpiresAt > now) _tokens[key] = new Issued(t.UserId, t.IssuedAt, now) { FirstRejectedAt = t.FirstRejectedAt };
+            }
+    }
+
     /// <summary>Every token issued so far (snapshot).</summary>
     public IReadOnlyDictionary<string, Issued> All { get { lock (_sync) return new Dictionary<string, Issued>(_tokens); } }
 
