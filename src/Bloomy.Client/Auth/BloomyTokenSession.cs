@@ -43,11 +43,16 @@ internal sealed class BloomyTokenSession : IDisposable
 
     /// <param name="exchange">Runs the password grant once; its cancellation token is the session's lifetime.</param>
     /// <param name="time">The clock that decides when a token is due for renewal.</param>
-    public BloomyTokenSession(Func<CancellationToken, Task<IssuedToken>> exchange, TimeProvider time)
+    /// <param name="initial">A token to start with (for example one just exchanged and saved), renewed like any other.</param>
+    public BloomyTokenSession(Func<CancellationToken, Task<IssuedToken>> exchange, TimeProvider time, IssuedToken? initial = null)
     {
         _exchange = exchange ?? throw new ArgumentNullException(nameof(exchange));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _current = initial;
     }
+
+    /// <summary>The token in use (for redacting it from messages), null before the first exchange.</summary>
+    public string? CurrentValue => Volatile.Read(ref _current)?.Value;
 
     /// <summary>When the current token expires, if known; null before the first exchange or when the server did not say.</summary>
     public DateTimeOffset? ExpiresAt => Volatile.Read(ref _current)?.ExpiresAt;

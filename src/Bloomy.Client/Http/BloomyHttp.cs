@@ -24,7 +24,10 @@ internal sealed class BloomyHttp : IDisposable
     private const int ErrorBodyLimit = 4096;
 
     private readonly HttpClient _client;
-    private readonly string _apiKey;
+    private readonly string? _key;
+    private readonly AuthenticationHeaderValue? _keyHeader;
+    private readonly BloomyTokenSession? _session;
+    private readonly System.Security.SecureString? _password;
     private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _retryBaseDelay;
     private readonly TimeSpan _maxRetryDelay;
@@ -44,22 +47,36 @@ internal sealed class BloomyHttp : IDisposable
             throw new BloomyConfigurationException($"TokenUri must be an absolute http or https URI; got '{tokenUri}'.");
         }
 
-        var environment = options.EnvironmentReader ?? EnvironmentReader.Process;
-        var resolved = BloomyCredentials.TryResolve(options.ApiKey, options.ConfigFilePath, environment)
-            ?? throw new BloomyConfigurationException(BloomyCredentials.NoKeyMessage);
-        if (resolved.Key.Any(char.IsControl))
+        Time = options.TimeProvider ?? TimeProvider.System;
+        if (options.Credential is { } credential)
         {
-            throw new BloomyConfigurationException($"The API key from {resolved.Source} contains control characters and cannot be sent in a header.");
+            (_session, _password) = StartSession(options, credential, Time);
+            ApiKeySource = BloomyApiKeySource.Explicit;
+            AuthenticationMethod = BloomyAuthenticationMethod.Credential;
         }
-        _apiKey = resolved.Key;
-        ApiKeySource = resolved.Source;
+        else
+        {
+            var environment = options.EnvironmentReader ?? EnvironmentReader.Process;
+            var resolved = BloomyCredentials.TryResolve(options.ApiKey, options.ConfigFilePath, environment)
+                ?? throw new BloomyConfigurationException(BloomyCredentials.NoKeyMessage);
+            CheckHeaderSafe(resolved.Key, $"The API key from {resolved.Source}");
+            _key = resolved.Key;
+            _keyHeader = new AuthenticationHeaderValue("Bearer", _key);
+            ApiKeySource = resolved.Source;
+            AuthenticationMethod = resolved.Source switch
+            {
+                BloomyApiKeySource.Environment => BloomyAuthenticationMethod.Environment,
+                BloomyApiKeySource.ConfigFile => BloomyAuthenticationMethod.ConfigFile,
+                _ => BloomyAuthenticationMethod.ApiKey,
+            };
+        }
 
         var copy = options.Clone();
         copy.ApiKey = null;
+        copy.Credential = null;
         copy.BaseUri = BaseUri;
         Options = copy;
 
-        Time = options.TimeProvider ?? TimeProvider.System;
         MaxRetries = options.MaxRetries;
         MaxConcurrentRequests = options.MaxConcurrentRequests;
         _retryBaseDelay = options.RetryBaseDelay;
@@ -68,7 +85,6 @@ internal sealed class BloomyHttp : IDisposable
         _slots = new SemaphoreSlim(MaxConcurrentRequests, MaxConcurrentRequests);
 
         _client = CreateHttpClient(options, BaseUri, MaxConcurrentRequests);
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
         _client.DefaultRequestHeaders.Accept.ParseAdd("*/*");
         _client.DefaultRequestHeaders.ExpectContinue = false;
         var userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? DefaultUserAgent : options.UserAgent!.Trim();
@@ -83,6 +99,17 @@ internal sealed class BloomyHttp : IDisposable
     public Uri BaseUri { get; }
 
     public BloomyApiKeySource ApiKeySource { get; }
+
+    public BloomyAuthenticationMethod AuthenticationMethod { get; }
+
+    // When the token of a credential connection expires (null for an API key, whose expiry is unknown).
+    public DateTimeOffset? TokenExpiresAt => _session?.ExpiresAt;
+
+    // Token exchanges so far (credential connections).
+    internal long TokenExchanges => _session?.Exchanges ?? 0;
+
+    // The secret that must never appear in a message: the key, or the session's current token.
+    private string _apiKey => _session?.CurrentValue ?? _key ?? string.Empty;
 
     // A copy of the validated options without the key, so nothing downstream can leak it.
     public BloomyClientOptions Options { get; }
@@ -111,7 +138,7 @@ internal sealed class BloomyHttp : IDisposable
     public Task SendVoidAsync(HttpMethod method, string path, CancellationToken ct) =>
         SendVoidCoreAsync(method, path, null, ct);
 
-    public override string ToString() => $"BloomyHttp {BaseUri} (key from {ApiKeySource})";
+    public override string ToString() => $"BloomyHttp {BaseUri} ({AuthenticationMethod})";
 
     public void Dispose()
     {
@@ -121,6 +148,8 @@ internal sealed class BloomyHttp : IDisposable
         }
         _disposed = true;
         _client.Dispose();
+        _session?.Dispose();
+        _password?.Dispose();
     }
 
     private static byte[] Serialize<TBody>(TBody body, JsonTypeInfo<TBody> bodyType)
@@ -233,20 +262,7 @@ internal sealed class BloomyHttp : IDisposable
     private async ValueTask<AttemptResult> SendAttemptAsync(ResilienceContext context, RequestState state)
     {
         var ct = context.CancellationToken;
-        using var request = new HttpRequestMessage(state.Method, state.RelativeUri);
-        if (state.Body is not null)
-        {
-            request.Content = new ByteArrayContent(state.Body);
-            request.Content.Headers.ContentType = JsonContentType;
-        }
-        else if (state.MethodName is "POST" or "PUT" or "PATCH")
-        {
-            // httpx sends Content-Length: 0 for bodiless POST/PUT; an empty content does the same.
-            request.Content = new ByteArrayContent(NoBody);
-            request.Content.Headers.ContentType = JsonContentType;
-        }
-
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        using var response = await SendAuthorizedAsync(state, ct).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var retryAfter = status == 429 || status == 503 ? RetryAfterParser.Parse(response, Time) : null;
         byte[]? body = null;
@@ -278,6 +294,100 @@ internal sealed class BloomyHttp : IDisposable
         {
             MediaType = response.Content?.Headers.ContentType?.MediaType,
         };
+    }
+
+    // Sends the request with the key, or with the session's token; a credential connection whose token the server
+    // refuses (401) gets one renewed token, shared with every request refused alike, and sends the request once more.
+    // That is safe for every method, a POST included: a 401 comes from the authorization check, before the server
+    // acts on the request, so nothing can have been done twice. A key-only connection reports the 401 as it is.
+    private async Task<HttpResponseMessage> SendAuthorizedAsync(RequestState state, CancellationToken ct)
+    {
+        if (_session is null)
+        {
+            return await SendOnceAsync(state, _keyHeader!, ct).ConfigureAwait(false);
+        }
+        var token = await _session.GetTokenAsync(ct).ConfigureAwait(false);
+        var response = await SendOnceAsync(state, BearerHeader(token), ct).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || state.Reauthenticated)
+        {
+            return response;
+        }
+        state.Reauthenticated = true;
+        response.Dispose();
+        var renewed = await _session.RenewAfterRejectionAsync(token, ct).ConfigureAwait(false);
+        return await SendOnceAsync(state, BearerHeader(renewed), ct).ConfigureAwait(false);
+    }
+
+    private static AuthenticationHeaderValue BearerHeader(string token)
+    {
+        CheckHeaderSafe(token, "The token from the token endpoint");
+        return new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private static void CheckHeaderSafe(string secret, string what)
+    {
+        if (secret.Any(char.IsControl))
+        {
+            throw new BloomyConfigurationException($"{what} contains control characters and cannot be sent in a header.");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(RequestState state, AuthenticationHeaderValue authorization, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(state.Method, state.RelativeUri);
+        request.Headers.Authorization = authorization;
+        if (state.Body is not null)
+        {
+            request.Content = new ByteArrayContent(state.Body);
+            request.Content.Headers.ContentType = JsonContentType;
+        }
+        else if (state.MethodName is "POST" or "PUT" or "PATCH")
+        {
+            // httpx sends Content-Length: 0 for bodiless POST/PUT; an empty content does the same.
+            request.Content = new ByteArrayContent(NoBody);
+            request.Content.Headers.ContentType = JsonContentType;
+        }
+        return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+    }
+
+    // The password grant behind a credential connection. The password stays a read-only SecureString copy and
+    // becomes text only for the moment each exchange builds its form.
+    private static (BloomyTokenSession Session, System.Security.SecureString Password) StartSession(
+        BloomyClientOptions options, NetworkCredential credential, TimeProvider time)
+    {
+        var userName = credential.UserName?.Trim();
+        if (string.IsNullOrEmpty(userName))
+        {
+            throw new BloomyConfigurationException("The credential has no user name; give the e-mail address you sign in with.");
+        }
+        var tokenUri = options.GetEffectiveTokenUri();
+        if (!tokenUri.IsAbsoluteUri || (tokenUri.Scheme != Uri.UriSchemeHttps && tokenUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new BloomyConfigurationException($"TokenUri must be an absolute http or https URI; got '{tokenUri}'.");
+        }
+        if (tokenUri.Scheme == Uri.UriSchemeHttp && !tokenUri.IsLoopback && !options.AllowInsecureHttp)
+        {
+            throw new BloomyConfigurationException(
+                $"The token endpoint {tokenUri.GetLeftPart(UriPartial.Authority)} uses plain http, which would send the password unencrypted. " +
+                "Use https, or set AllowInsecureHttp for a trusted network.");
+        }
+        var password = credential.SecurePassword.Copy();
+        password.MakeReadOnly();
+        var handler = options.Handler;
+        var timeout = BloomyCredentials.TokenRequestTimeout;
+        IssuedToken? initial = null;
+        if (!string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            var key = options.ApiKey!.Trim();
+            CheckHeaderSafe(key, "The API key");
+            // Its expiry is unknown: it is used until the server refuses it, then the credential renews it.
+            initial = new IssuedToken(key, time.GetUtcNow(), null);
+        }
+        var session = new BloomyTokenSession(
+            ct => BloomyCredentials.ExchangeTokenCoreAsync(tokenUri, userName!, new NetworkCredential(string.Empty, password).Password,
+                handler, timeout, time, ct),
+            time, initial);
+        return (session, password);
     }
 
     private static async Task<byte[]> ReadAsync(HttpContent content, int limit, CancellationToken ct)
@@ -514,6 +624,11 @@ internal sealed class BloomyHttp : IDisposable
         var status = result.StatusCode;
         var reason = Texts.Reason(status, result.ReasonPhrase);
         var what = state.MethodName + " " + state.Path;
+        if (status == 401 && _session is not null)
+        {
+            return new BloomyAuthenticationException(
+                $"The Bloom Growth API refused the session's token (401 {reason}) for {what}, even after signing in again. Connect again.", 401);
+        }
         if (status == 401)
         {
             return new BloomyAuthenticationException(

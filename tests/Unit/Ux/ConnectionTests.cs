@@ -106,8 +106,8 @@ public sealed class ConnectionTests : IAsyncLifetime
         var shown = console.Print("$args[0]", connection);
         var text = connection.ToString();
 
-        Assert.Matches(@"UserName\s+UserId\s+BaseUri\s+ThrottleLimit\s+MaxRetries\s+KeySource", shown);
-        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(connection.UserName)}\s+{_big.DemoUserId}\s+{System.Text.RegularExpressions.Regex.Escape(_big.BaseUri.ToString())}\s+7\s+2\s+Explicit", shown);
+        Assert.Matches(@"UserName\s+UserId\s+BaseUri\s+ThrottleLimit\s+MaxRetries\s+AuthenticatedBy", shown);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(connection.UserName)}\s+{_big.DemoUserId}\s+{System.Text.RegularExpressions.Regex.Escape(_big.BaseUri.ToString())}\s+7\s+2\s+ApiKey", shown);
         foreach (var expected in new[] { connection.UserName, _big.DemoUserId.ToString(), _big.BaseUri.ToString(), "throttle 7", "2 retries" })
         {
             Assert.Contains(expected, text);
