@@ -14,6 +14,7 @@ var workloads = new (string Name, Func<Task<WorkloadResult>> Run)[]
     ("import", ImportWorkload.RunAsync),
     ("client", ClientWorkload.RunAsync),
     ("fresh", FreshShellWorkload.RunAsync),
+    ("sessions", SessionsWorkload.RunAsync),
 };
 
 if (args.Length > 0 && args[0] == ImportWorkload.ProbeCommand) return ImportWorkload.RunProbeProcess(args);

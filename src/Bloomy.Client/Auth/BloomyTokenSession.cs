@@ -61,10 +61,23 @@ internal sealed class BloomyTokenSession : IDisposable
     public long Exchanges => Interlocked.Read(ref _exchanges);
 
     /// <summary>The token to send now: the current one, or a fresh one when it is missing or about to expire.</summary>
+    /// <remarks>
+    /// In the last tenth of its life (the renewal margin) the token is renewed in the background while requests go on
+    /// using it; only in the last half of that margin do requests wait for the new one, so a pipeline does not stall
+    /// on each renewal.
+    /// </remarks>
     public Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _current);
-        return current is not null && !IsDue(current) ? Task.FromResult(current.Value) : RenewAsync(null, cancellationToken);
+        if (current is null || IsLate(current))
+        {
+            return RenewAsync(null, cancellationToken);
+        }
+        if (IsDue(current))
+        {
+            RenewInBackground();
+        }
+        return Task.FromResult(current.Value);
     }
 
     /// <summary>
@@ -105,6 +118,27 @@ internal sealed class BloomyTokenSession : IDisposable
 
     private bool IsDue(IssuedToken token) =>
         token.ExpiresAt is { } expires && _time.GetUtcNow() >= expires - RenewMargin(token);
+
+    // Too close to expiry to send: a request could reach the server after the token ended.
+    private bool IsLate(IssuedToken token) =>
+        token.ExpiresAt is { } expires && _time.GetUtcNow() >= expires - TimeSpan.FromTicks(RenewMargin(token).Ticks / 2);
+
+    private void RenewInBackground()
+    {
+        Task<IssuedToken> shared;
+        lock (_gate)
+        {
+            var current = _current;
+            if (current is not null && !IsDue(current))
+            {
+                return;
+            }
+            shared = _pending ??= StartExchange();
+        }
+        // A failure here is seen by the next request that has to wait for a token; it is not lost unobserved.
+        _ = shared.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 
     private async Task<string> RenewAsync(string? rejected, CancellationToken cancellationToken)
     {

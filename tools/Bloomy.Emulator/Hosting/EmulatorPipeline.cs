@@ -55,6 +55,12 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
             string method = req.Method;
             var target = new EmulatorFaults.Target(method, route?.Key ?? new RouteKey.Key(method, "\0"), relative.ToLowerInvariant());
 
+            // The token is checked when the request arrives, as a server does; the latency stands for the rest of the
+            // round trip. A refusal for an expired token is counted when it is answered, after the latency.
+            long caller = 0;
+            EmulatorTokens.Issued? expiredToken = null;
+            bool authorized = route is not null && Authorize(req, route, out caller, out expiredToken);
+
             // Latency (+ Slow faults), measured from the start of the request.
             var delay = emulator.NextLatency() + faults.SlowDelay(target);
             if (delay > TimeSpan.Zero)
@@ -73,8 +79,10 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
                         ? new ApiResult(200, WebAppPage, "text/html; charset=utf-8")
                         : ApiResult.NotFound("Resource");
             }
-            else if (!Authorize(req, route, startedAt, out long caller))
+            else if (!authorized)
             {
+                if (expiredToken is not null)
+                    emulator.Stats.CountExpiredToken(emulator.Tokens.Reject(expiredToken, startedAt, DateTimeOffset.UtcNow));
                 result = new ApiResult(401, UnauthorizedBody, ApiResult.JsonType);
             }
             else
@@ -162,9 +170,10 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
         }
     }
 
-    private bool Authorize(HttpRequest req, ApiRoute route, DateTimeOffset startedAt, out long caller)
+    private bool Authorize(HttpRequest req, ApiRoute route, out long caller, out EmulatorTokens.Issued? expiredToken)
     {
         caller = 0;
+        expiredToken = null;
         if (route.Anonymous) return true;
         var h = req.Headers.Authorization.ToString();
         if (h.Length < 8 || !h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
@@ -177,10 +186,9 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
             return true;
         }
         if (emulator.Tokens.Find(key) is not { } token) return false;
-        var now = DateTimeOffset.UtcNow;
-        if (now >= token.ExpiresAt)
+        if (DateTimeOffset.UtcNow >= token.ExpiresAt)
         {
-            emulator.Stats.CountExpiredToken(emulator.Tokens.Reject(token, startedAt, now));
+            expiredToken = token;
             return false;
         }
         caller = token.UserId;
