@@ -9,6 +9,8 @@
     CompanyName          = 'Bloomy'
     Copyright            = '(c) Bloomy contributors. MIT License.'
     Description          = 'PowerShell module for the Bloom Growth (EOS, Level 10, formerly Traction Tools) API: users, meetings, to-dos, goals (rocks), scorecards, issues and headlines, with concurrent pipelines.'
+    # Windows PowerShell 5.1, or PowerShell 7.4+ (.NET 8). A manifest cannot say "7.4 for Core, 5.1 for Desktop":
+    # Bloomy.Loader refuses PowerShell 7.0-7.3 at import with one message.
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('Bloomy.Format.ps1xml')

@@ -37,6 +37,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
 $root = $PSScriptRoot
 $moduleDir = Join-Path $root 'out/Bloomy'
 $solution = Join-Path $root 'Bloomy.PowerShell.sln'
@@ -47,7 +48,8 @@ $pesterVersion = '5.9.1'
 function Invoke-Dotnet {
     param([string[]] $Arguments)
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
-    & dotnet @Arguments
+    # To the host: a caller that returns a value (Get-PesterModulePath) must not return dotnet's output with it.
+    & dotnet @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE." }
 }
 

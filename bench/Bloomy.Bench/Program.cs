@@ -14,6 +14,7 @@ var workloads = new (string Name, Func<Task<WorkloadResult>> Run)[]
     ("import", ImportWorkload.RunAsync),
     ("client", ClientWorkload.RunAsync),
     ("fresh", FreshShellWorkload.RunAsync),
+    ("storm", StormWorkload.RunAsync),
     ("sessions", SessionsWorkload.RunAsync),
 };
 

@@ -77,6 +77,9 @@ public sealed class BloomyClient : IDisposable
     /// <summary>The longest single retry delay, also the cap on a server's <c>Retry-After</c>.</summary>
     public TimeSpan MaxRetryDelay => Http.Options.MaxRetryDelay;
 
+    /// <summary>The largest response body this client reads, in bytes after decompression.</summary>
+    public long MaxResponseBodyBytes => Http.Options.MaxResponseBodyBytes;
+
     /// <summary>User operations (details, direct reports, positions, search, list).</summary>
     public UsersClient Users { get; }
 

@@ -53,13 +53,17 @@ public sealed class BloomyClientOptions
     /// <summary>
     /// The most requests this client keeps in flight at once (1..1024, default 64). It bounds the fan-out
     /// of composite reads and bulk operations so that a large throttle limit cannot flood the server.
+    /// After a 429 the client lowers its own limit (halving it, never below 1) and raises it again by one
+    /// per round of successful answers, up to this cap.
     /// </summary>
     public int MaxConcurrentRequests { get; set; } = 64;
 
     /// <summary>
-    /// How many times a failed request is retried (0..10, default 3). Rate-limited requests (429) are
-    /// retried for every method; server errors, timeouts and connection failures only for GET, PUT and
-    /// DELETE, because retrying a POST could create something twice.
+    /// How many times a failed request is retried (0..10, default 3): server errors, timeouts and connection
+    /// failures, only for GET, PUT and DELETE, because retrying a POST could create something twice.
+    /// Rate-limited requests (429) are retried for every method and do not count against this number: they
+    /// wait as long as the server asks, for as long as <see cref="TotalTimeout"/> allows (10 min when it is
+    /// infinite). 0 turns every retry off, 429s included.
     /// </summary>
     public int MaxRetries { get; set; } = 3;
 
@@ -68,6 +72,22 @@ public sealed class BloomyClientOptions
 
     /// <summary>The longest single retry delay, also the cap on a server's <c>Retry-After</c>. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The default <see cref="MaxResponseBodyBytes"/>: 32 MB.</summary>
+    public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
+
+    /// <summary>The smallest allowed <see cref="MaxResponseBodyBytes"/>: 1 KB.</summary>
+    public const long MinResponseBodyBytes = 1024;
+
+    /// <summary>The largest allowed <see cref="MaxResponseBodyBytes"/>: 1 GB.</summary>
+    public const long MaxResponseBodyBytesLimit = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest response body the client reads, counted after decompression (1 KB..1 GB, default 32 MB).
+    /// A longer body, an endless one or a compressed "bomb" is an <c>InvalidResponse</c> error for that call,
+    /// and memory stays bounded while reading; the server's Content-Length is never trusted for sizing.
+    /// </summary>
+    public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
 
     /// <summary>
     /// Allows <c>http://</c> to non-loopback hosts, which would send the key in clear text. Loopback
@@ -92,6 +112,11 @@ public sealed class BloomyClientOptions
     /// variable, else <c>~/.bloomy/config.yaml</c> (the file the Python and Ruby SDKs share).
     /// </summary>
     public string? ConfigFilePath { get; set; }
+
+    // How long establishing a connection, TLS handshake included, may take where the runtime can bound it
+    // (PowerShell 7): an https URI pointed at a plain-http server then fails in seconds. Capped by Timeout.
+    // Internal: a test seam, not a setting.
+    internal TimeSpan ConnectTimeout { get; set; } = Http.HandshakeTimeout.Default;
 
     // Test seams: environment reads and jitter are injectable so tests neither mutate the process
     // environment nor depend on random numbers.

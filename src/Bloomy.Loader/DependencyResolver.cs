@@ -15,13 +15,15 @@ namespace Bloomy.Loader;
 /// On PowerShell 7 the client and its dependencies load in a context of their own (Bloomy.LoadContext, a
 /// net8.0 assembly, because this netstandard2.0 one cannot name AssemblyLoadContext); the default context,
 /// where PowerShell keeps the cmdlets, is handed the client alone, whose models are the cmdlets' parameters
-/// and outputs. Windows PowerShell has one load context per AppDomain, so there an AssemblyResolve handler
+/// and outputs; ClientTypeNames makes them nameable in scripts. An unsupported host (PowerShell 7.0–7.3) is
+/// refused here with one message (SupportedHost). Windows PowerShell has one load context per AppDomain, so there an AssemblyResolve handler
 /// loads whatever the runtime cannot find.
 /// </remarks>
 public sealed class DependencyResolver : IModuleAssemblyInitializer
 {
     private const string LoadContextAssembly = "Bloomy.LoadContext.dll";
     private const string LoadContextType = "Bloomy.LoadContext.BloomyLoadContext";
+    private const string ClientAssembly = "Bloomy.Client";
 
     private static readonly object InstallGate = new();
     private static bool _installed;
@@ -38,7 +40,10 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer
         lock (InstallGate)
         {
             if (_installed) return;
-            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            var isNetFramework = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+            var refusal = SupportedHost.Refusal(isNetFramework, typeof(PSObject).Assembly.GetName().Version ?? new Version(0, 0), Environment.Version);
+            if (refusal is not null) throw new PlatformNotSupportedException(refusal);
+            if (isNetFramework)
             {
                 AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
             }
@@ -56,6 +61,9 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer
         var install = loadContext.GetType(LoadContextType, throwOnError: true)!.GetMethod("Install", BindingFlags.Public | BindingFlags.Static)
             ?? throw new MissingMethodException(LoadContextType, "Install");
         install.Invoke(null, new object[] { DependencyFolder });
+        // The client as the default context, and so the cmdlets, bind to it: the load context's copy in pwsh, the
+        // host's own copy in a host that ships the client itself.
+        ClientTypeNames.Register(Assembly.Load(new AssemblyName(ClientAssembly)));
     }
 
     private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)

@@ -74,7 +74,55 @@ Describe 'User ids' {
     }
 }
 
+Describe 'Item ids' {
+    It 'offers <Line>with the titles beside the ids, not file names' -ForEach @(
+        @{ Line = 'Get-BloomyTodo -Id '; Source = { Get-BloomyTodo }; IdOf = 'Id'; NameOf = 'Title' }
+        @{ Line = 'Get-BloomyGoal -Id '; Source = { Get-BloomyGoal }; IdOf = 'Id'; NameOf = 'Title' }
+        @{ Line = 'Get-BloomyIssue -Id '; Source = { Get-BloomyIssue }; IdOf = 'Id'; NameOf = 'Title' }
+        @{ Line = 'Get-BloomyHeadline -Id '; Source = { Get-BloomyHeadline }; IdOf = 'Id'; NameOf = 'Title' }
+        @{ Line = 'Get-BloomyUser -Id '; Source = { Get-BloomyUser -All }; IdOf = 'Id'; NameOf = 'Name' }
+        @{ Line = 'Get-BloomyMeeting -Id '; Source = { Get-BloomyMeeting }; IdOf = 'Id'; NameOf = 'Name' }
+        @{ Line = 'Get-BloomyScorecard -MeasurableId '; Source = { Get-BloomyScorecard -IncludeEmpty }; IdOf = 'MeasurableId'; NameOf = 'Title' }
+        @{ Line = 'Set-BloomyScore -MeasurableId '; Source = { Get-BloomyScorecard -IncludeEmpty }; IdOf = 'MeasurableId'; NameOf = 'Title' }
+    ) {
+        $expected = @(& $Source | Sort-Object $IdOf -Unique)
+        $expected | Should -Not -BeNullOrEmpty
+
+        $offered = @(Get-Completion $Line)
+
+        ($offered.CompletionText | Sort-Object) | Should -Be ($expected.$IdOf | ForEach-Object { "$_" } | Sort-Object)
+        foreach ($item in $expected) {
+            $match = $offered | Where-Object CompletionText -EQ "$($item.$IdOf)"
+            $match.ListItemText | Should -BeExactly "$($item.$NameOf) ($($item.$IdOf))"
+            $match.ToolTip | Should -BeLike "*$($item.$NameOf)*"
+            $match.ResultType | Should -Be 'ParameterValue'
+        }
+    }
+
+    It 'narrows the to-dos by a word of their title' {
+        $todo = Get-BloomyTodo | Select-Object -First 1
+        $word = $todo.Title.Split(' ')[-1]
+
+        $offered = Get-Completion "Get-BloomyTodo -Id $word"
+
+        $offered.CompletionText | Should -Contain "$($todo.Id)"
+        $offered | ForEach-Object { $_.ListItemText | Should -BeLike "*$word*" }
+    }
+}
+
 Describe 'Goal statuses' {
+    It 'shows what each status means beside it' {
+        $offered = Get-Completion 'Set-BloomyGoal -Id 1 -Status '
+
+        $offered | Should -Not -BeNullOrEmpty
+        foreach ($item in $offered) {
+            $item.ToolTip | Should -Not -Be $item.CompletionText
+            $item.ListItemText | Should -BeExactly "$($item.CompletionText) - $($item.ToolTip)"
+        }
+        ($offered | Where-Object CompletionText -EQ 'OffTrack').ToolTip | Should -BeLike '*AtRisk*'
+        ($offered | Where-Object CompletionText -EQ 'Complete').ToolTip | Should -BeLike '*Complete*'
+    }
+
     It 'offers OnTrack, AtRisk and Complete after Set-BloomyGoal -Status' {
         $offered = Get-Completion 'Set-BloomyGoal -Id 1 -Status '
 

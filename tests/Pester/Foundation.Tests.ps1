@@ -29,7 +29,7 @@ Describe 'Connecting' {
 
     It 'terminates with an authentication error for a bad key' {
         { Connect-Bloomy -BaseUri $emulator.BaseUri -ApiKey 'not-a-key' } |
-            Should -Throw -ErrorId 'Bloomy.Authentication,Bloomy.Cmdlets.*'
+            Should -Throw -ErrorId 'Bloomy.Authentication,*'
     }
 
     It 'names the three places a key can come from when there is none' {
@@ -44,11 +44,46 @@ Describe 'Connecting' {
             Connect-BloomyEmulator $emulator
         }
     }
+
+    It 'connects nothing on its own after Disconnect-Bloomy, even with BG_API_KEY set, until Connect-Bloomy' {
+        $saved = $env:BG_API_KEY
+        try {
+            $env:BG_API_KEY = Get-BloomyEmulatorApiKey $emulator
+            Disconnect-Bloomy
+            Reset-BloomyEmulatorStats $emulator
+            { Get-BloomyUser } | Should -Throw -ErrorId 'Bloomy.Disconnected,*' -ExpectedMessage '*Connect-Bloomy*'
+            { Get-BloomyTodo } | Should -Throw -ErrorId 'Bloomy.Disconnected,*'
+            Get-BloomyConnection | Should -BeNullOrEmpty
+            (Get-BloomyEmulatorStats $emulator).TotalRequests | Should -Be 0
+            # Connect-Bloomy without a key takes BG_API_KEY again.
+            Connect-Bloomy -BaseUri $emulator.BaseUri
+            (Get-BloomyUser).Name | Should -Be 'Ada Park'
+        }
+        finally {
+            $env:BG_API_KEY = $saved
+            Connect-BloomyEmulator $emulator
+        }
+    }
 }
 
 Describe 'Users and to-dos' {
     It 'gets the current user by default' {
         (Get-BloomyUser).Name | Should -Be 'Ada Park'
+    }
+
+    It 'shows the current user''s e-mail and position, which users/mine does not return' {
+        $me = Get-BloomyUser
+        $listed = Get-BloomyUser -All | Where-Object Id -eq $me.Id
+        $me.Email | Should -Be 'ada@example.com'
+        $me.Position | Should -Be $listed.Position
+        $me.Position | Should -Not -BeNullOrEmpty
+        (Get-BloomyUser -Id 1002).Email | Should -Not -BeNullOrEmpty
+    }
+
+    It 'describes the connection''s request cap as a cap' {
+        $text = "$(Get-BloomyConnection)"
+        $text | Should -Match 'up to \d+ requests at once'
+        $text | Should -Not -Match 'in flight'
     }
 
     It 'lists every user''s to-dos, grouped by user in user order' {

@@ -60,7 +60,7 @@ Describe 'Changing goals' {
         $done = $mine | Set-BloomyGoal -Status Complete -PassThru -ThrottleLimit 2
 
         $done.Id | Should -Be $mine.Id
-        $done | ForEach-Object { $_.Status | Should -Be 'Completed' }
+        $done | ForEach-Object { $_.Status | Should -Be 'Complete' }
     }
 
     It 'sends status <Status> as <Stored>' -TestCases @(
@@ -79,6 +79,25 @@ Describe 'Changing goals' {
         $put = Get-BloomyEmulatorRequest $emulator | Where-Object Method -EQ 'PUT'
         $put | Should -HaveCount 1
         $put.Body | Should -BeExactly "{`"completion`":`"$Stored`"}"
+    }
+
+    It 'reports the status in the words -Status takes, the same in every list (issue 9 §3.6)' {
+        $goal = Get-BloomyGoal -UserId 1008 | Select-Object -First 1
+
+        Set-BloomyGoal -Id $goal.Id -Status AtRisk
+        (Get-BloomyGoal -UserId 1008 | Where-Object Status -eq AtRisk).Id | Should -Contain $goal.Id
+        (Get-BloomyGoal -Id $goal.Id).Status | Should -BeExactly 'AtRisk'
+        Set-BloomyGoal -Id $goal.Id -Status OffTrack -PassThru | ForEach-Object Status | Should -BeExactly 'AtRisk'
+
+        $new = New-BloomyGoal -Title 'Fresh goal' -MeetingId $meetings[0].Id
+        $new.Status | Should -BeExactly 'OnTrack'
+
+        Set-BloomyGoal -Id $goal.Id -Status Complete
+        Set-BloomyGoal -Id $goal.Id -Archived
+        $archived = Get-BloomyGoal -UserId 1008 -IncludeArchived | Where-Object Id -eq $goal.Id
+        $archived.Status | Should -BeExactly 'Complete'
+        (Get-BloomyGoal -Id $goal.Id).Status | Should -BeExactly 'Complete'
+        Get-BloomyGoal -UserId 1008 -IncludeArchived | ForEach-Object Status | Should -BeIn @('OnTrack', 'AtRisk', 'Complete')
     }
 
     It 'changes the title and the owner together' {
@@ -132,7 +151,7 @@ Describe 'Creating and removing goals' {
         $goals | Remove-BloomyGoal -Confirm:$false
 
         Get-BloomyGoal -UserId 1008 -IncludeArchived | Should -BeNullOrEmpty
-        { Get-BloomyGoal -Id $goals[0].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,Bloomy.Cmdlets.*'
+        { Get-BloomyGoal -Id $goals[0].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,*'
     }
 
     It 'sends nothing with -WhatIf' {

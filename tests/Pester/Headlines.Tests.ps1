@@ -26,6 +26,18 @@ Describe 'Reading headlines' {
         $headlines.MeetingId | Select-Object -Unique | Should -Be $meetings.Id
     }
 
+    It 'fills the Meeting column of listed headlines, which the API leaves without a meeting name' {
+        $names = @{}
+        Get-BloomyMeeting | ForEach-Object { $names[$_.Id] = $_.Name }
+
+        $mine = Get-BloomyHeadline
+        $piped = Get-BloomyMeeting | Get-BloomyHeadline
+
+        $mine | Should -Not -BeNullOrEmpty
+        foreach ($headline in @($mine) + @($piped)) { $headline.MeetingName | Should -Be $names[$headline.MeetingId] }
+        ($mine | Format-Table | Out-String -Width 120) | Should -Match ([regex]::Escape($names[$mine[0].MeetingId]))
+    }
+
     It 'gives one headline by -Id' {
         $first = Get-BloomyHeadline -MeetingId 2003 | Select-Object -First 1
 
@@ -84,7 +96,7 @@ Describe 'Sharing, changing and removing headlines' {
         $headlines | Remove-BloomyHeadline -Confirm:$false
 
         (Get-BloomyHeadline -MeetingId 2002).Id | Should -Not -Contain $headlines[0].Id
-        { Get-BloomyHeadline -Id $headlines[1].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,Bloomy.Cmdlets.*'
+        { Get-BloomyHeadline -Id $headlines[1].Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,*'
     }
 
     It 'sends nothing with -WhatIf' {

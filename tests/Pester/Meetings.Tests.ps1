@@ -33,6 +33,19 @@ Describe 'Reading meetings' {
         $detail.Todos | ForEach-Object { $_.MeetingId | Should -Be 2001 }
     }
 
+    It 'shows the attendees'' e-mail and position, which the attendee route does not return' {
+        $listed = @{}
+        Get-BloomyUser -All | ForEach-Object { $listed[$_.Id] = $_ }
+
+        $attendees = Get-BloomyMeetingAttendee -MeetingId 2001
+
+        foreach ($attendee in $attendees) {
+            $attendee.Email | Should -Be $listed[$attendee.Id].Email
+            $attendee.Email | Should -Not -BeNullOrEmpty
+            $attendee.Position | Should -Be $listed[$attendee.Id].Position
+        }
+    }
+
     It 'lists the attendees as users that Get-BloomyTodo takes' {
         $attendees = Get-BloomyMeeting -Id 2001 | Get-BloomyMeetingAttendee
         $attendees[0] | Should -BeOfType 'Bloomy.Client.Models.User'
@@ -95,7 +108,7 @@ Describe 'Creating, filling and removing meetings' {
         $created | Remove-BloomyMeeting -Confirm:$false
 
         foreach ($meeting in $created) {
-            { Get-BloomyMeeting -Id $meeting.Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,Bloomy.Cmdlets.*'
+            { Get-BloomyMeeting -Id $meeting.Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound,*'
         }
     }
 

@@ -76,7 +76,23 @@ Describe 'A create whose answer is lost' {
         Reset-BloomyEmulatorStats $emulator
         Set-BloomyEmulatorFault $emulator @{ drop = @{ fraction = 1; timing = 'AfterAction'; method = 'POST'; route = 'todo/create' } } | Out-Null
 
-        { New-BloomyTodo -Title 'Lost again' -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.OutcomeUnknown,Bloomy.Cmdlets.*'
+        { New-BloomyTodo -Title 'Lost again' -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.OutcomeUnknown,*'
+    }
+}
+
+Describe 'A delete whose answer is lost' {
+    It 'counts as deleted: no error record, a note in -Verbose, and the headline is gone' {
+        $victim = Get-BloomyMeeting | Select-Object -First 1 | Get-BloomyHeadline | Select-Object -First 1
+        Reset-BloomyEmulatorStats $emulator
+        Set-BloomyEmulatorFault $emulator @{ dropNext = @{ count = 1; timing = 'AfterAction'; method = 'DELETE'; route = "headline/$($victim.Id)" } } | Out-Null
+
+        $all = $victim | Remove-BloomyHeadline -Confirm:$false -Verbose -ErrorVariable failures 4>&1
+        $verbose = $all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $_.Message }
+
+        $failures | Should -HaveCount 0
+        @($verbose | Where-Object { $_ -like '*already deleted it; counted as deleted*' }) | Should -HaveCount 1
+        (Get-BloomyEmulatorStats $emulator).DroppedAfterAction | Should -Be 1
+        { Get-BloomyHeadline -Id $victim.Id -ErrorAction Stop } | Should -Throw -ErrorId 'Bloomy.NotFound*'
     }
 }
 

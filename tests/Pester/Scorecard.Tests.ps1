@@ -86,6 +86,27 @@ Describe 'Entering scores' {
         (Get-BloomyScorecard -MeasurableId $measurable.Id -WeekOffset -1).Value | Should -BeNullOrEmpty
     }
 
+    It 'reads back a score of someone else''s measurable by -MeasurableId, and an empty cell as empty' {
+        $theirs = Get-BloomyMeeting | Get-BloomyMeasurable | Where-Object OwnerId -ne 1001 | Select-Object -First 1
+        $theirs | Should -Not -BeNullOrEmpty
+
+        Set-BloomyScore -MeasurableId $theirs.Id -Value 3.25 -WeekOffset -2
+        (Get-BloomyScorecard -MeasurableId $theirs.Id -WeekOffset -2).Value | Should -Be 3.25
+
+        Set-BloomyScore -MeasurableId $theirs.Id -Value $null -WeekOffset -2
+        $empty = Get-BloomyScorecard -MeasurableId $theirs.Id -WeekOffset -2 -ErrorVariable failures
+        $failures | Should -BeNullOrEmpty
+        $empty.MeasurableId | Should -Be $theirs.Id
+        $empty.Value | Should -BeNullOrEmpty
+    }
+
+    It 'says a measurable does not exist rather than that it has no score' {
+        $null = Get-BloomyScorecard -MeasurableId 999999 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures | Should -HaveCount 1
+        "$($failures[0])" | Should -BeLike '*999999 does not exist*'
+        "$($failures[0])" | Should -Not -BeLike '*no score*'
+    }
+
     It 'enters one score per CSV row and reports the bad row by name' {
         $ids = (Get-BloomyMeasurable -MeetingId 2003).Id
         @(

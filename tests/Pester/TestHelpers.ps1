@@ -119,6 +119,14 @@ function Get-BloomyEmulatorRouteCount {
     if ($match) { [int] $match.Value } else { 0 }
 }
 
+# The demo user's API key, as the emulator printed it at start-up.
+function Get-BloomyEmulatorApiKey {
+    param($Emulator)
+    $line = Select-String -Path $Emulator.Logs[0] -Pattern 'Demo API key: (\S+)' | Select-Object -First 1
+    if (-not $line) { throw "The emulator did not print its demo API key in $($Emulator.Logs[0])." }
+    $line.Matches[0].Groups[1].Value
+}
+
 function Import-BloomyBuiltModule {
     $manifest = Join-Path $script:BloomyRepoRoot 'out/Bloomy/Bloomy.psd1'
     if (-not (Test-Path $manifest)) { throw "The module is not built. Run ./build.ps1 first; looked for $manifest." }
@@ -135,8 +143,8 @@ function Get-BloomyPwshCommand {
     @($process)
 }
 
-# Runs a script in a fresh pwsh (-NoProfile -NonInteractive -File) and returns its output lines; throws with the
-# output when it exits non-zero. -Environment sets variables for the child only.
+# Runs a script in a fresh pwsh (-NoProfile -NonInteractive -File) and returns its output and error lines; throws
+# with them when it exits non-zero. -Environment sets variables for the child only.
 function Invoke-BloomyChildShell {
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSec = 120)
     $file = Join-Path ([System.IO.Path]::GetTempPath()) "bloomy-child-$([guid]::NewGuid().ToString('N')).ps1"
@@ -161,7 +169,8 @@ function Invoke-BloomyChildShell {
         }
         $child.WaitForExit()
         if ($child.ExitCode -ne 0) { throw "The child pwsh exited with $($child.ExitCode):`n$($stdout.Result)$($stderr.Result)" }
-        $stdout.Result -split "`r?`n" | Where-Object { $_ -ne '' }
+        # What it wrote, errors included (after the output), one line each.
+        ($stdout.Result + $stderr.Result) -split "`r?`n" | Where-Object { $_ -ne '' }
     }
     finally {
         Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue

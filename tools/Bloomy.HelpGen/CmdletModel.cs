@@ -100,6 +100,12 @@ internal static class CmdletModel
         // Reflection lists a type's own properties before inherited ones; the sets a base class declares come first,
         // in the order the sets build on each other (a user's list, a meeting's, then the cmdlet's own sets).
         var sets = setDeclarations.OrderBy(d => d.Depth).Select(d => d.Set).Where(s => s != AllSets).Distinct().ToList();
+        // A default set that no parameter names (Connect-Bloomy's form without a key, which takes it from BG_API_KEY
+        // or the config file) is still a form of the command, made of the parameters of every set, as in Get-Command.
+        if (sets.Count > 0 && attribute.DefaultParameterSetName is { Length: > 0 } declared && declared != AllSets && !sets.Contains(declared))
+        {
+            sets.Add(declared);
+        }
         if (sets.Count == 0) sets.Add(AllSets);
         // Put the default set first, as Get-Command's syntax does.
         sets = sets.OrderBy(s => s == attribute.DefaultParameterSetName ? 0 : 1).ToList();

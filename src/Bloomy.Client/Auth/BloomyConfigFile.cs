@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using YamlDotNet.RepresentationModel;
 
 namespace Bloomy.Client.Auth;
 
@@ -31,8 +30,9 @@ public static class BloomyConfigFile
 
     /// <summary>
     /// Reads the saved API key. Accepts the Python SDK's <c>api_key:</c> and the Ruby SDK's
-    /// <c>:api_key:</c>. Returns null for any problem (no file, unreadable, not YAML, no key), because a
-    /// broken config file should fall through to "no key found" rather than stop the caller.
+    /// <c>:api_key:</c>. Returns null for any problem (no file, unreadable, not YAML, no key, a file
+    /// <see cref="ReadApiKey(string?)"/> refuses), because a broken config file should fall through to "no
+    /// key found" rather than stop the caller.
     /// </summary>
     /// <param name="path">The file to read; null means <see cref="DefaultPath"/>.</param>
     /// <returns>The key, trimmed, or null.</returns>
@@ -42,13 +42,7 @@ public static class BloomyConfigFile
     {
         try
         {
-            var file = ResolvePath(path, environment);
-            if (!File.Exists(file))
-            {
-                return null;
-            }
-            var text = File.ReadAllText(file, Encoding.UTF8);
-            return ParseApiKey(text);
+            return ReadApiKey(path, environment);
         }
         catch (Exception)
         {
@@ -57,58 +51,76 @@ public static class BloomyConfigFile
         }
     }
 
+    /// <summary>
+    /// Reads the saved API key (the Python SDK's <c>api_key:</c>, else the Ruby SDK's <c>:api_key:</c>),
+    /// refusing a file that cannot be trusted to mean one key: larger than 64 KB, not UTF-8 text, nested
+    /// more than 16 levels, using YAML anchors or aliases, not valid YAML, or with <c>api_key</c> twice.
+    /// The file is read as a stream of YAML events, so no file, however hostile, can exhaust the stack.
+    /// </summary>
+    /// <param name="path">The file to read; null means <see cref="DefaultPath"/>.</param>
+    /// <returns>The key, trimmed, or null when there is no file or no key in it.</returns>
+    /// <exception cref="BloomyConfigurationException">The file exists but cannot be used; the message says why.</exception>
+    public static string? ReadApiKey(string? path = null) => ReadApiKey(path, EnvironmentReader.Process);
+
+    internal static string? ReadApiKey(string? path, Func<string, string?> environment)
+    {
+        var file = ResolvePath(path, environment);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+        ConfigFileContent content;
+        try
+        {
+            content = ConfigFileContent.Read(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw ConfigFileContent.Refuse(file, "could not be read (" + ex.Message + ")", ex);
+        }
+        return KeyOf(content);
+    }
+
+    private static string? KeyOf(ConfigFileContent content)
+    {
+        var entry = content.Effective;
+        if (entry is null)
+        {
+            return null;
+        }
+        if (!entry.IsText)
+        {
+            throw ConfigFileContent.Refuse(content.Path, $"has an {entry.Name} that is a list or a mapping, not a key");
+        }
+        return entry.Value;
+    }
+
+    // The key of a config text, or null for any problem (used to check that a saved key reads back).
     internal static string? ParseApiKey(string text)
     {
         try
         {
-            var yaml = new YamlStream();
-            using (var reader = new StringReader(text))
-            {
-                yaml.Load(reader);
-            }
-            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                return null;
-            }
-            string? found = null;
-            foreach (var entry in root.Children)
-            {
-                if (entry.Key is YamlScalarNode { Value: { } name } && (name == "api_key" || name == ":api_key"))
-                {
-                    if (entry.Value is not YamlScalarNode scalar || scalar.Value is null)
-                    {
-                        return null;
-                    }
-                    // A plain `null` / `~` / empty value is YAML null, as yaml.safe_load reads it.
-                    if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain &&
-                        (scalar.Value.Length == 0 || scalar.Value == "~" || scalar.Value.Equals("null", StringComparison.OrdinalIgnoreCase)))
-                    {
-                        return null;
-                    }
-                    found = scalar.Value.Trim();
-                    // The Python form wins when a file has both.
-                    if (name == "api_key")
-                    {
-                        break;
-                    }
-                }
-            }
-            return string.IsNullOrEmpty(found) ? null : found;
+            return KeyOf(ConfigFileContent.Parse("(text)", new UTF8Encoding(false).GetBytes(text)));
         }
-        catch (Exception)
+        catch (BloomyConfigurationException)
         {
             return null;
         }
     }
 
     /// <summary>
-    /// Saves an API key in the Python SDK's format (<c>api_key: &lt;key&gt;</c> and <c>version: 1</c>),
-    /// creating the directory if needed and making the file readable by its owner only (mode 600 on
-    /// Linux and macOS). On Windows the file inherits the ACL of the user profile directory.
+    /// Saves an API key in the Python SDK's format (<c>api_key: &lt;key&gt;</c>), keeping the rest of an
+    /// existing file (other keys, comments; a Ruby <c>:api_key:</c> entry is updated too), creating the
+    /// directory if needed and making the file readable by its owner only (mode 600 on Linux and macOS, an
+    /// access list naming only the current user on Windows). The file is written to a temporary file beside
+    /// it and moved into place, so it is never half-written. A config file that is a symbolic link is refused
+    /// rather than written through, and so is an existing file that cannot be read as one key (see
+    /// <see cref="ReadApiKey(string?)"/>).
     /// </summary>
     /// <param name="apiKey">The key to save (not blank).</param>
     /// <param name="path">The file to write; null means <see cref="DefaultPath"/>.</param>
-    /// <exception cref="ArgumentException">The key is blank or spans lines.</exception>
+    /// <exception cref="ArgumentException">The key is blank, spans lines or has characters an API key cannot have.</exception>
+    /// <exception cref="BloomyConfigurationException">The file is a symbolic link, or an existing file cannot be safely edited.</exception>
     public static void SaveApiKey(string apiKey, string? path = null) => SaveApiKey(apiKey, path, EnvironmentReader.Process);
 
     internal static void SaveApiKey(string apiKey, string? path, Func<string, string?> environment)
@@ -126,28 +138,93 @@ public static class BloomyConfigFile
         {
             throw new ArgumentException("The API key must be a single line.", nameof(apiKey));
         }
+        if (ApiKeyRules.Problem(key) is { } problem)
+        {
+            throw new ArgumentException("The API key " + problem + ".", nameof(apiKey));
+        }
 
         var file = Path.GetFullPath(ResolvePath(path, environment));
         var directory = Path.GetDirectoryName(file);
-        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        if (string.IsNullOrEmpty(directory))
+        {
+            directory = ".";
+        }
+        if (!Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory);
             FilePermissions.TrySetOwnerOnly(directory!, isDirectory: true);
         }
-
-        // Restrict the file before the key is written into it, so it is never readable by others.
-        if (!File.Exists(file))
+        if (IsLink(file))
         {
-            using (new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            throw new BloomyConfigurationException(
+                $"The config file {file} is a symbolic link; Bloomy does not write a key through a link, which could " +
+                "put it somewhere else. Replace the link with a regular file, or point BLOOMY_CONFIG_PATH at the real file.");
+        }
+
+        var existing = File.Exists(file) ? ConfigFileContent.Read(file) : null;
+        var text = ConfigFileEditor.WithApiKey(existing, QuoteIfNeeded(key));
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+        if (existing?.HasBom == true)
+        {
+            bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(bytes).ToArray();
+        }
+        WriteReplacing(file, directory!, bytes);
+    }
+
+    // A symbolic link (or, on Windows, any reparse point), even one whose target does not exist.
+    internal static bool IsLink(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    // Writes a temporary file beside the target (restricted before the key goes in), then moves it over
+    // the target: a rename replaces the directory entry, never following it, and readers see the old file
+    // or the new one, never half of one.
+    private static void WriteReplacing(string file, string directory, byte[] bytes)
+    {
+        var temp = Path.Combine(directory, "." + Path.GetFileName(file) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+        try
+        {
+            using (new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+            }
+            FilePermissions.TrySetOwnerOnly(temp, isDirectory: false);
+            using (var stream = new FileStream(temp, FileMode.Truncate, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+            if (File.Exists(file))
+            {
+                File.Replace(temp, file, destinationBackupFileName: null, ignoreMetadataErrors: true);
+            }
+            else
+            {
+                File.Move(temp, file);
+            }
+            // Again on the final file: on Windows a replaced file can keep the access list it had.
+            FilePermissions.TrySetOwnerOnly(file, isDirectory: false);
+        }
+        finally
+        {
+            try
+            {
+                if (File.Exists(temp))
+                {
+                    File.Delete(temp);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
             }
         }
-        FilePermissions.TrySetOwnerOnly(file, isDirectory: false);
-
-        var content = "api_key: " + QuoteIfNeeded(key) + "\nversion: 1\n";
-        using var stream = new FileStream(file, FileMode.Truncate, FileAccess.Write, FileShare.None);
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content);
-        stream.Write(bytes, 0, bytes.Length);
     }
 
     // Keys are opaque tokens (usually base64-ish and safe as plain scalars); quote only when a plain

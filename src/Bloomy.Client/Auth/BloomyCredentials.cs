@@ -14,10 +14,10 @@ public static class BloomyCredentials
     public static readonly TimeSpan TokenRequestTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The message raised when no key can be found anywhere.</summary>
+    /// <remarks>PowerShell users read it, so it names the cmdlet's parameters, not the .NET option behind them.</remarks>
     internal const string NoKeyMessage =
-        "No Bloom Growth API key was found. Pass one explicitly (Connect-Bloomy -ApiKey / -Credential, or " +
-        "BloomyClientOptions.ApiKey), set the BG_API_KEY environment variable, or save one in " +
-        "~/.bloomy/config.yaml (api_key: <key>).";
+        "No Bloom Growth API key was found. Pass one explicitly (Connect-Bloomy -ApiKey or -Credential), " +
+        "set the BG_API_KEY environment variable, or save one in ~/.bloomy/config.yaml (api_key: <key>).";
 
     /// <summary>
     /// Resolves the API key the way the Bloom Growth SDKs do: the explicit key (trimmed; blank means
@@ -27,6 +27,7 @@ public static class BloomyCredentials
     /// <param name="explicitKey">A key given by the caller, or null.</param>
     /// <param name="configFilePath">The config file; null means <see cref="BloomyConfigFile.DefaultPath"/>.</param>
     /// <returns>The key and its source, or null when there is none.</returns>
+    /// <exception cref="BloomyConfigurationException">The key would come from a config file that cannot be used.</exception>
     public static ResolvedApiKey? TryResolve(string? explicitKey, string? configFilePath = null) =>
         TryResolve(explicitKey, configFilePath, EnvironmentReader.Process);
 
@@ -43,7 +44,8 @@ public static class BloomyCredentials
         {
             return new ResolvedApiKey(fromEnvironment!.Trim(), BloomyApiKeySource.Environment);
         }
-        var fromFile = BloomyConfigFile.TryReadApiKey(configFilePath, environment);
+        // A file that cannot be trusted to mean one key (hostile, ambiguous) is an error, not "no key".
+        var fromFile = BloomyConfigFile.ReadApiKey(configFilePath, environment);
         return string.IsNullOrEmpty(fromFile) ? null : new ResolvedApiKey(fromFile!, BloomyApiKeySource.ConfigFile);
     }
 
@@ -57,6 +59,7 @@ public static class BloomyCredentials
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The <c>access_token</c>, which is used as the API key.</returns>
     /// <exception cref="BloomyAuthenticationException">The server refused, could not be reached, or did not return a token.</exception>
+    /// <exception cref="BloomyConfigurationException">The token URI is plain http to a host other than this machine; nothing is sent.</exception>
     public static Task<string> ExchangePasswordAsync(
         Uri tokenUri,
         NetworkCredential credential,
@@ -71,6 +74,44 @@ public static class BloomyCredentials
         {
             throw new ArgumentException("The token URI must be an absolute http or https URI.", nameof(tokenUri));
         }
+        PlainHttpGuard.ThrowIfExposed(tokenUri, allowInsecureHttp: false, "The token URI");
+        return ExchangeCheckedAsync(tokenUri, credential, handler, cancellationToken);
+    }
+
+    /// <summary>
+    /// Exchanges a user name and password for an API key at the token endpoint of <paramref name="options"/>
+    /// (<see cref="BloomyClientOptions.TokenUri"/>, else <c>/Token</c> on the host of
+    /// <see cref="BloomyClientOptions.BaseUri"/>), through <see cref="BloomyClientOptions.Handler"/> when set.
+    /// The base URI and the token URI are checked as a client checks them before anything is sent: plain
+    /// http is refused for a host other than this machine unless <see cref="BloomyClientOptions.AllowInsecureHttp"/> is set.
+    /// </summary>
+    /// <param name="options">Where the API and its token endpoint are.</param>
+    /// <param name="credential">The user name (e-mail) and password.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The <c>access_token</c>, which is used as the API key.</returns>
+    /// <exception cref="BloomyConfigurationException">A URI is invalid or plain http to another host; nothing is sent.</exception>
+    /// <exception cref="BloomyAuthenticationException">The server refused, could not be reached, or did not return a token.</exception>
+    public static Task<string> ExchangePasswordAsync(
+        BloomyClientOptions options,
+        NetworkCredential credential,
+        CancellationToken cancellationToken = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+        var baseUri = BloomyHttp.ValidateBaseUri(options.BaseUri, options.AllowInsecureHttp);
+        var tokenUri = options.TokenUri ?? new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/Token");
+        if (!tokenUri.IsAbsoluteUri || (tokenUri.Scheme != Uri.UriSchemeHttps && tokenUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new BloomyConfigurationException($"TokenUri must be an absolute http or https URI; got '{tokenUri}'.");
+        }
+        PlainHttpGuard.ThrowIfExposed(tokenUri, options.AllowInsecureHttp, "TokenUri");
+        return ExchangeCheckedAsync(tokenUri, credential, options.Handler, cancellationToken);
+    }
+
+    private static Task<string> ExchangeCheckedAsync(Uri tokenUri, NetworkCredential credential, HttpMessageHandler? handler, CancellationToken cancellationToken)
+    {
         if (credential is null)
         {
             throw new ArgumentNullException(nameof(credential));
@@ -133,6 +174,11 @@ public static class BloomyCredentials
         {
             throw new BloomyAuthenticationException(
                 $"Failed to fetch API key: the token request to {tokenUri.GetLeftPart(UriPartial.Path)} timed out after {Texts.Duration(timeout)}.", null, ex);
+        }
+        catch (HttpRequestException ex) when (TransportFailure.IsTls(ex))
+        {
+            throw new BloomyAuthenticationException(
+                $"Failed to fetch API key: {TransportFailure.TlsText(tokenUri)} ({Texts.Redact(Texts.Flatten(ex), password)}).", null, ex);
         }
         catch (HttpRequestException ex)
         {

@@ -3,10 +3,10 @@ using System.Runtime.InteropServices;
 
 namespace Bloomy.Client.Auth;
 
-// Owner-only permissions for the saved key. netstandard2.0 has neither File.SetUnixFileMode nor
-// FileSystemAclExtensions, so: on .NET 7+ (PowerShell 7.4+) call File.SetUnixFileMode through
-// reflection; elsewhere on Unix fall back to libc chmod. On Windows nothing is changed: files under
-// the user profile inherit an ACL that already limits access to the user (plus SYSTEM/Administrators).
+// Owner-only permissions for the saved key. netstandard2.0 has no File.SetUnixFileMode, so: on .NET 7+
+// (PowerShell 7.4+) call File.SetUnixFileMode through reflection; elsewhere on Unix fall back to libc
+// chmod. On Windows the access list is replaced by one naming only the current user (OwnerOnlyAccess,
+// through the System.IO.FileSystem.AccessControl package).
 internal static class FilePermissions
 {
     private const int OwnerReadWrite = 0x180;      // 0600
@@ -16,7 +16,16 @@ internal static class FilePermissions
     {
         if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
-            return false;
+            try
+            {
+                OwnerOnlyAccess.Apply(path, isDirectory);
+                return true;
+            }
+            catch (Exception)
+            {
+                // The file keeps the access list of the user profile it sits in.
+                return false;
+            }
         }
         var mode = isDirectory ? OwnerReadWriteExecute : OwnerReadWrite;
         try

@@ -30,7 +30,9 @@ internal sealed class AttemptResult
 internal static class RetryAfterParser
 {
     // Retry-After is either delta-seconds or an HTTP-date; a date is measured against the client's
-    // TimeProvider so that fake time in tests sees the same "now" as the delays.
+    // TimeProvider so that fake time in tests sees the same "now" as the delays. A wait of zero, a negative
+    // one or a date in the past asks for nothing usable: null, so the normal back-off applies instead of
+    // an immediate retry.
     public static TimeSpan? Parse(HttpResponseMessage response, TimeProvider time)
     {
         RetryConditionHeaderValue? header;
@@ -44,12 +46,12 @@ internal static class RetryAfterParser
         }
         if (header?.Delta is { } delta)
         {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            return delta > TimeSpan.Zero ? delta : null;
         }
         if (header?.Date is { } date)
         {
             var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            return wait > TimeSpan.Zero ? wait : null;
         }
         if (response.Headers.TryGetValues("Retry-After", out var raw))
         {
@@ -71,13 +73,13 @@ internal static class RetryAfterParser
             {
                 return null;
             }
-            return seconds <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.FromDays(1).TotalSeconds));
+            return seconds <= 0 ? null : TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.FromDays(1).TotalSeconds));
         }
         if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ||
             DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
         {
             var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            return wait > TimeSpan.Zero ? wait : null;
         }
         return null;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -28,7 +27,6 @@ internal sealed class BloomyHttp : IDisposable
     private readonly AuthenticationHeaderValue? _keyHeader;
     private readonly BloomyTokenSession? _session;
     private readonly System.Security.SecureString? _password;
-    private readonly SemaphoreSlim _slots;
     private readonly TimeSpan _retryBaseDelay;
     private readonly TimeSpan _maxRetryDelay;
     private readonly Func<double> _jitter;
@@ -46,6 +44,7 @@ internal sealed class BloomyHttp : IDisposable
         {
             throw new BloomyConfigurationException($"TokenUri must be an absolute http or https URI; got '{tokenUri}'.");
         }
+        PlainHttpGuard.ThrowIfExposed(options.TokenUri, options.AllowInsecureHttp, "TokenUri");
 
         Time = options.TimeProvider ?? TimeProvider.System;
         if (options.Credential is { } credential)
@@ -59,7 +58,7 @@ internal sealed class BloomyHttp : IDisposable
             var environment = options.EnvironmentReader ?? EnvironmentReader.Process;
             var resolved = BloomyCredentials.TryResolve(options.ApiKey, options.ConfigFilePath, environment)
                 ?? throw new BloomyConfigurationException(BloomyCredentials.NoKeyMessage);
-            CheckHeaderSafe(resolved.Key, $"The API key from {resolved.Source}");
+            ApiKeyRules.ThrowIfUnusable(resolved);
             _key = resolved.Key;
             _keyHeader = new AuthenticationHeaderValue("Bearer", _key);
             ApiKeySource = resolved.Source;
@@ -82,7 +81,9 @@ internal sealed class BloomyHttp : IDisposable
         _retryBaseDelay = options.RetryBaseDelay;
         _maxRetryDelay = options.MaxRetryDelay;
         _jitter = options.JitterSource ?? SharedRandom.NextDouble;
-        _slots = new SemaphoreSlim(MaxConcurrentRequests, MaxConcurrentRequests);
+        Concurrency = new AdaptiveConcurrency(MaxConcurrentRequests);
+        RateLimitBudget = options.TotalTimeout == System.Threading.Timeout.InfiniteTimeSpan ? UnboundedRateLimitBudget : options.TotalTimeout;
+        MaxResponseBodyBytes = options.MaxResponseBodyBytes;
 
         _client = CreateHttpClient(options, BaseUri, MaxConcurrentRequests);
         _client.DefaultRequestHeaders.Accept.ParseAdd("*/*");
@@ -118,6 +119,12 @@ internal sealed class BloomyHttp : IDisposable
     internal int MaxRetries { get; }
     internal int MaxConcurrentRequests { get; }
     internal RateLimitGate Gate { get; } = new();
+    internal AdaptiveConcurrency Concurrency { get; }
+
+    // How long one request may keep waiting out 429s: the total timeout, or this when that is infinite.
+    internal static readonly TimeSpan UnboundedRateLimitBudget = TimeSpan.FromMinutes(10);
+    internal TimeSpan RateLimitBudget { get; }
+    internal long MaxResponseBodyBytes { get; }
     internal ResiliencePipeline<AttemptResult> Pipeline { get; }
     internal HttpClient Client => _client;
 
@@ -224,7 +231,7 @@ internal sealed class BloomyHttp : IDisposable
         {
             throw new ObjectDisposedException(nameof(BloomyHttp));
         }
-        return new RequestState(method, path, body, readBody, BloomyRequestScope.Capture());
+        return new RequestState(method, path, body, readBody, BloomyRequestScope.Capture()) { Started = Time.GetTimestamp() };
     }
 
     private async Task<AttemptResult> ExecuteAsync(RequestState state, CancellationToken ct)
@@ -244,6 +251,10 @@ internal sealed class BloomyHttp : IDisposable
         {
             throw;
         }
+        catch (ResponseTooLargeException tooLarge)
+        {
+            throw TooLarge(state, tooLarge);
+        }
         catch (Exception ex) when (IsMappable(ex))
         {
             throw MapException(state, ex);
@@ -254,9 +265,36 @@ internal sealed class BloomyHttp : IDisposable
         }
         if (!result.IsSuccess)
         {
+            if (IsDeleteAlreadyDone(state, result))
+            {
+                return result;
+            }
             throw MapStatus(state, result);
         }
         return result;
+    }
+
+    // A DELETE retried after an attempt that may have reached the server (lost answer, timeout, server error)
+    // and now answered 404 was carried out by that earlier attempt: the item is gone, which is what was asked.
+    private bool IsDeleteAlreadyDone(RequestState state, AttemptResult result)
+    {
+        // Only for a DELETE that expects no answer: one that wants a body cannot be given one.
+        if (result.StatusCode != 404 || state.MethodName != "DELETE" || state.ReadBody || state.Attempts < 2 || !state.MayHaveBeenApplied)
+        {
+            return false;
+        }
+        state.Raise(BloomyRequestEventKind.AlreadyDone, 404, TimeSpan.Zero, state.Attempts, MaxRetries, null,
+            "an earlier attempt that may have reached the server already deleted it; counted as deleted");
+        return true;
+    }
+
+    private BloomyApiException TooLarge(RequestState state, ResponseTooLargeException ex)
+    {
+        var what = state.MethodName + " " + state.Path;
+        var applied = state.Idempotent ? string.Empty : " The request reached the server and may have been carried out.";
+        return new BloomyApiException(BloomyFailureKind.InvalidResponse,
+            $"{what} returned a body too large to read: {ex.Message} (MaxResponseBodyBytes; Connect-Bloomy -MaxResponseSizeMB raises it).{applied}",
+            state.MethodName, state.Path, null, null, state.Retries, innerException: ex);
     }
 
     private async ValueTask<AttemptResult> SendAttemptAsync(ResilienceContext context, RequestState state)
@@ -270,20 +308,20 @@ internal sealed class BloomyHttp : IDisposable
         {
             if (state.ReadBody && response.Content is not null)
             {
-                body = await ReadAsync(response.Content, int.MaxValue, ct).ConfigureAwait(false);
+                body = await ResponseBodyReader.ReadAsync(response.Content, MaxResponseBodyBytes, failOverLimit: true, ct).ConfigureAwait(false);
             }
             else if (response.Content is not null)
             {
                 // A void call's answer is normally empty (or a JSON literal); its start is read only to tell
                 // the web application's HTML page (a mistyped route) from success.
-                body = await ReadAsync(response.Content, ErrorBodyLimit, ct).ConfigureAwait(false);
+                body = await ResponseBodyReader.ReadAsync(response.Content, ErrorBodyLimit, failOverLimit: false, ct).ConfigureAwait(false);
             }
         }
         else if (response.Content is not null)
         {
             try
             {
-                body = await ReadAsync(response.Content, ErrorBodyLimit, ct).ConfigureAwait(false);
+                body = await ResponseBodyReader.ReadAsync(response.Content, ErrorBodyLimit, failOverLimit: false, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
@@ -360,17 +398,9 @@ internal sealed class BloomyHttp : IDisposable
         {
             throw new BloomyConfigurationException("The credential has no user name; give the e-mail address you sign in with.");
         }
+        // TokenUri itself was checked with the base URI; the default one shares the base URI's scheme and host.
         var tokenUri = options.GetEffectiveTokenUri();
-        if (!tokenUri.IsAbsoluteUri || (tokenUri.Scheme != Uri.UriSchemeHttps && tokenUri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new BloomyConfigurationException($"TokenUri must be an absolute http or https URI; got '{tokenUri}'.");
-        }
-        if (tokenUri.Scheme == Uri.UriSchemeHttp && !tokenUri.IsLoopback && !options.AllowInsecureHttp)
-        {
-            throw new BloomyConfigurationException(
-                $"The token endpoint {tokenUri.GetLeftPart(UriPartial.Authority)} uses plain http, which would send the password unencrypted. " +
-                "Use https, or set AllowInsecureHttp for a trusted network.");
-        }
+        PlainHttpGuard.ThrowIfExposed(tokenUri, options.AllowInsecureHttp, "The token endpoint");
         var password = credential.SecurePassword.Copy();
         password.MakeReadOnly();
         var handler = options.Handler;
@@ -379,7 +409,7 @@ internal sealed class BloomyHttp : IDisposable
         if (!string.IsNullOrWhiteSpace(options.ApiKey))
         {
             var key = options.ApiKey!.Trim();
-            CheckHeaderSafe(key, "The API key");
+            ApiKeyRules.ThrowIfUnusable(new ResolvedApiKey(key, BloomyApiKeySource.Explicit));
             // Its expiry is unknown: it is used until the server refuses it, then the credential renews it.
             initial = new IssuedToken(key, time.GetUtcNow(), null);
         }
@@ -390,35 +420,10 @@ internal sealed class BloomyHttp : IDisposable
         return (session, password);
     }
 
-    private static async Task<byte[]> ReadAsync(HttpContent content, int limit, CancellationToken ct)
-    {
-        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-        var length = content.Headers.ContentLength;
-        using var buffer = new MemoryStream(length is > 0 && length <= limit ? (int)length.Value : 0);
-        // Pooled: a fresh 16 KB chunk per response was three quarters of the client's allocations per request.
-        var chunk = ArrayPool<byte>.Shared.Rent(16384);
-        try
-        {
-            while (buffer.Length < limit)
-            {
-                var read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length), ct).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-        return buffer.ToArray();
-    }
-
     // Before each attempt: wait out any client-wide 429 pause, then take a concurrency slot. The gate
     // is checked again after the slot is taken, in case a 429 arrived while this request queued.
-    internal async Task EnterAsync(RequestState state, CancellationToken ct)
+    // Returns the concurrency epoch the attempt was admitted in.
+    internal async Task<long> EnterAsync(RequestState state, CancellationToken ct)
     {
         while (true)
         {
@@ -434,17 +439,22 @@ internal sealed class BloomyHttp : IDisposable
                 await Time.Delay(wait, ct).ConfigureAwait(false);
                 continue;
             }
-            await _slots.WaitAsync(ct).ConfigureAwait(false);
+            var epoch = await Concurrency.EnterAsync(ct).ConfigureAwait(false);
             if (Gate.Remaining(Time.GetUtcNow()) > TimeSpan.Zero)
             {
-                _slots.Release();
+                Concurrency.Exit();
                 continue;
             }
-            return;
+            return epoch;
         }
     }
 
-    internal void Exit() => _slots.Release();
+    internal void Exit() => Concurrency.Exit();
+
+    // Whether a request refused with 429 may wait <paramref name="wait"/> and try again: waits the server asks
+    // for are bounded by time (the total timeout), not by MaxRetries, so a storm cannot use up an item's retries.
+    internal bool MayWaitOutRateLimit(RequestState state, TimeSpan wait) =>
+        MaxRetries > 0 && Time.GetElapsedTime(state.Started) + wait <= RateLimitBudget;
 
     internal TimeSpan CapDelay(TimeSpan delay)
     {
@@ -497,7 +507,8 @@ internal sealed class BloomyHttp : IDisposable
                 OnRetry = args =>
                 {
                     var state = args.Context.Properties.GetValue(StateKey, null!);
-                    state.Retries = args.AttemptNumber + 1;
+                    state.FailureRetries = args.AttemptNumber + 1;
+                    state.Retries++;
                     state.Raise(BloomyRequestEventKind.RetryScheduled, args.Outcome.Result?.StatusCode, args.Duration,
                         args.AttemptNumber + 1, MaxRetries, args.RetryDelay,
                         args.Outcome.Exception is { } ex ? Describe(ex, args.Context.CancellationToken) : null);
@@ -523,8 +534,8 @@ internal sealed class BloomyHttp : IDisposable
         var status = outcome.Result!.StatusCode;
         if (status == 429)
         {
-            // The server refused before doing anything, so even a POST is safe to repeat.
-            return true;
+            // The attempt strategy has already waited out every 429 the time budget allows.
+            return false;
         }
         return state.Idempotent && (status == 408 || (status >= 500 && status <= 599));
     }
@@ -532,20 +543,12 @@ internal sealed class BloomyHttp : IDisposable
     private TimeSpan? RetryDelay(Outcome<AttemptResult> outcome, int attemptNumber)
     {
         var result = outcome.Result;
-        var delay = result?.RetryAfter is { } retryAfter ? CapDelay(retryAfter) : Backoff(attemptNumber);
-        if (result?.StatusCode == 429)
-        {
-            var gate = CapDelay(Gate.Remaining(Time.GetUtcNow()));
-            if (gate > delay)
-            {
-                delay = gate;
-            }
-        }
-        return delay;
+        return result?.RetryAfter is { } retryAfter ? CapDelay(retryAfter) : Backoff(attemptNumber);
     }
 
     private static bool IsTransient(Exception ex, CancellationToken token) => ex switch
     {
+        _ when TransportFailure.IsPermanent(ex) => false,
         TimeoutRejectedException => true,
         HttpRequestException => true,
         IOException => true,
@@ -560,8 +563,12 @@ internal sealed class BloomyHttp : IDisposable
 
     // True when the failure certainly happened before anything was sent (no connection was made),
     // so even a POST has not been processed.
-    private static bool CertainlyNotSent(Exception ex)
+    internal static bool CertainlyNotSent(Exception ex)
     {
+        if (TransportFailure.IsPermanent(ex))
+        {
+            return true;
+        }
         for (var e = ex; e is not null; e = e.InnerException)
         {
             if (e is SocketException socket)
@@ -613,6 +620,11 @@ internal sealed class BloomyHttp : IDisposable
             return new BloomyApiException(BloomyFailureKind.Timeout, message, state.MethodName, state.Path,
                 retryCount: state.Retries, innerException: inner);
         }
+        if (TransportFailure.Describe(ex, BaseUri, HandshakeTimeout.Effective(Options)) is { } permanent)
+        {
+            return new BloomyApiException(BloomyFailureKind.Transport, $"{what} failed: {permanent} ({attempts}). The request was not sent.",
+                state.MethodName, state.Path, retryCount: state.Retries, innerException: inner);
+        }
         var notSent = CertainlyNotSent(ex) ? " The request was not sent." : string.Empty;
         return new BloomyApiException(BloomyFailureKind.Transport,
             $"{what} failed: could not reach the Bloom Growth API at {BaseUri.Authority} ({Texts.Excerpt(Texts.Flatten(ex), _apiKey)}; {attempts}).{notSent}",
@@ -652,6 +664,10 @@ internal sealed class BloomyHttp : IDisposable
         if (state.Retries > 0)
         {
             message += $" after {state.Retries} {(state.Retries == 1 ? "retry" : "retries")}";
+        }
+        if (status == 429 && state.RateLimitBudgetSpent)
+        {
+            message += $"; waiting again would pass the {Texts.Duration(RateLimitBudget)} limit on rate-limit waits (the total timeout)";
         }
         message += ".";
         if (excerpt is not null)
@@ -771,6 +787,11 @@ internal sealed class BloomyHttp : IDisposable
         {
             throw new BloomyConfigurationException($"MaxRetryDelay must be between 0 and 1 day; got {o.MaxRetryDelay}.");
         }
+        if (o.MaxResponseBodyBytes < BloomyClientOptions.MinResponseBodyBytes || o.MaxResponseBodyBytes > BloomyClientOptions.MaxResponseBodyBytesLimit)
+        {
+            throw new BloomyConfigurationException(
+                $"MaxResponseBodyBytes must be between {BloomyClientOptions.MinResponseBodyBytes} and {BloomyClientOptions.MaxResponseBodyBytesLimit} (1 GB); got {o.MaxResponseBodyBytes}.");
+        }
         if (o.TimeProvider is null)
         {
             throw new BloomyConfigurationException("TimeProvider must not be null.");
@@ -829,7 +850,7 @@ internal sealed class BloomyHttp : IDisposable
             {
             }
             EnsureTls12();
-            client = new HttpClient(handler, disposeHandler: true);
+            client = new HttpClient(HandshakeTimeout.Apply(handler, HandshakeTimeout.Effective(options)), disposeHandler: true);
         }
         client.BaseAddress = baseUri;
         client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;

@@ -14,6 +14,11 @@ public enum BloomyRequestEventKind
     RetryScheduled,
     /// <summary>The request waits because the server rate-limited this client (429).</summary>
     RateLimitPause,
+    /// <summary>
+    /// A retried request was refused in a way that shows an earlier attempt already did the work (a DELETE
+    /// answered 404 after an attempt that may have reached the server), so it counts as done.
+    /// </summary>
+    AlreadyDone,
 }
 
 /// <summary>
@@ -54,7 +59,8 @@ public sealed class BloomyRequestEvent
 
     /// <summary>
     /// The attempt number, starting at 1. For <see cref="BloomyRequestEventKind.RetryScheduled"/> it is the
-    /// number of the retry being scheduled (1 for the first retry).
+    /// number of the retry being scheduled (1 for the first retry); rate-limit retries (429) are numbered on their own,
+    /// because they are bounded by time rather than by <see cref="MaxRetries"/>.
     /// </summary>
     public int Attempt { get; }
 
@@ -92,11 +98,22 @@ public sealed class BloomyRequestEvent
                     b.Append(" (attempt ").Append(Attempt.ToString(CultureInfo.InvariantCulture)).Append(')');
                 }
                 break;
+            case BloomyRequestEventKind.RetryScheduled when StatusCode == 429:
+                // Rate-limit retries are bounded by time, not by MaxRetries, so they have no "n/max".
+                b.Append(" → 429; retry ").Append(Attempt.ToString(CultureInfo.InvariantCulture))
+                    .Append(" in ").Append(Texts.Seconds(Delay ?? TimeSpan.Zero))
+                    .Append(" (rate limited)");
+                break;
             case BloomyRequestEventKind.RetryScheduled:
                 b.Append(" → ").Append(StatusCode?.ToString(CultureInfo.InvariantCulture) ?? Detail ?? "failed")
                     .Append("; retry ").Append(Attempt.ToString(CultureInfo.InvariantCulture))
                     .Append('/').Append(MaxRetries.ToString(CultureInfo.InvariantCulture))
                     .Append(" in ").Append(Texts.Seconds(Delay ?? TimeSpan.Zero));
+                break;
+            case BloomyRequestEventKind.AlreadyDone:
+                b.Append(" → ").Append(StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "done")
+                    .Append(" on attempt ").Append(Attempt.ToString(CultureInfo.InvariantCulture))
+                    .Append(": ").Append(Detail ?? "already done");
                 break;
             case BloomyRequestEventKind.RateLimitPause:
                 b.Append(" paused ").Append(Texts.Seconds(Delay ?? TimeSpan.Zero))

@@ -31,7 +31,22 @@ internal sealed class RequestState
     public BloomyRequestScope.Node? Listener { get; }
 
     public int Attempts;
+
+    // Retries of every kind (what errors report), and of each kind: failures count against MaxRetries,
+    // 429s against the time budget only.
     public int Retries;
+    public int FailureRetries;
+    public int RateLimitRetries;
+
+    // When the logical request started (TimeProvider timestamp): the start of its rate-limit wait budget.
+    public long Started;
+
+    // Whether the last 429 was given up on because waiting again would pass the time budget.
+    public bool RateLimitBudgetSpent;
+
+    // Whether an earlier attempt may have been carried out by the server although no success came back
+    // (lost in flight, timed out, or a server error): a DELETE retried after that and answered 404 is done.
+    public bool MayHaveBeenApplied;
 
     // Set once the request was sent again with a renewed token after a 401: a request is re-authenticated once at most.
     public bool Reauthenticated;

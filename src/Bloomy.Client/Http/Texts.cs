@@ -67,15 +67,23 @@ internal static class Texts
         };
     }
 
+    // How much of a body is decoded for an excerpt: far more than is shown, since whitespace collapses.
+    private const int ExcerptWindow = 64 * 1024;
+
+    // A key prefix this long at the very end of a cut text is masked as if it were the key.
+    private const int MaskedPrefixLength = 3;
+
     // A one-line start of a body for messages: control characters and runs of whitespace collapse.
+    // Redacted before it is cut, never after: a key straddling a cut would otherwise survive as a prefix.
+    // A body may already have been cut where it was read, so a key prefix ending the text is masked too.
     public static string? Excerpt(byte[]? body, int count, string? secret)
     {
         if (body is null || count <= 0)
         {
             return null;
         }
-        var text = new UTF8Encoding(false, false).GetString(body, 0, Math.Min(count, ExcerptLength * 4));
-        return Excerpt(text, secret);
+        var text = new UTF8Encoding(false, false).GetString(body, 0, Math.Min(Math.Min(count, body.Length), ExcerptWindow));
+        return Excerpt(MaskTrailingPrefix(Redact(text, secret), secret), secret);
     }
 
     public static string? Excerpt(string? text, string? secret)
@@ -102,17 +110,30 @@ internal static class Texts
                 builder.Append(c);
                 lastWasSpace = false;
             }
-            if (builder.Length >= ExcerptLength)
-            {
-                break;
-            }
         }
-        var result = builder.ToString().TrimEnd();
+        // Again after collapsing, in case the collapse joined a key back together; only then cut.
+        var result = Redact(builder.ToString(), secret).TrimEnd();
         if (result.Length > ExcerptLength)
         {
-            result = result.Substring(0, ExcerptLength);
+            result = result.Substring(0, ExcerptLength).TrimEnd();
         }
         return result.Length == 0 ? null : result;
+    }
+
+    public static string MaskTrailingPrefix(string text, string? secret)
+    {
+        if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+        for (var length = Math.Min(secret!.Length - 1, text.Length); length >= MaskedPrefixLength; length--)
+        {
+            if (string.CompareOrdinal(text, text.Length - length, secret, 0, length) == 0)
+            {
+                return text.Substring(0, text.Length - length) + "***";
+            }
+        }
+        return text;
     }
 
     public static string Redact(string text, string? secret)

@@ -22,10 +22,11 @@ public sealed class Goal
     public DateTime? CreateTime { get; init; }
 
     /// <summary>
-    /// The goal's status in the reference SDK's words: <c>Completed</c>/<c>Incomplete</c> for active goals,
-    /// <c>Complete</c>/<c>Incomplete</c> for archived goals, and <c>on</c>/<c>off</c>/<c>complete</c> for a goal just created.
+    /// The goal's status as the API reports it, in the words Set-BloomyGoal -Status takes: <c>OnTrack</c>,
+    /// <c>AtRisk</c> (what OffTrack is stored as) or <c>Complete</c>, the same for active, archived and new goals;
+    /// null when the API did not say.
     /// </summary>
-    public string Status { get; init; } = "";
+    public string? Status { get; init; }
 
     /// <summary>True for archived goals.</summary>
     public bool Archived { get; init; }
@@ -36,7 +37,7 @@ public sealed class Goal
     /// <summary>The name of the meeting the goal is attached to, when known.</summary>
     public string? MeetingName { get; init; }
 
-    /// <summary>Returns a short description such as <c>Goal 6001 'Launch v2 pricing' [Incomplete]</c>.</summary>
+    /// <summary>Returns a short description such as <c>Goal 6001 'Launch v2 pricing' [OnTrack]</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"Goal {Id} '{Title}' [{Status}]" + (Archived ? " (archived)" : "");
 }

@@ -127,6 +127,26 @@ public sealed class GoalsClient
             cancellationToken);
     }
 
+    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync"/> does, without reading it back.</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="accountableUserId">The new owner.</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has updated the goal.</returns>
+    /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task SendUpdateAsync(long goalId, string? title = null, long? accountableUserId = null, GoalStatus? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        Guard.OptionalTitle(title, nameof(title));
+        Guard.OptionalId(accountableUserId, nameof(accountableUserId));
+        var completion = status is GoalStatus s ? WireStatus(s) : null;
+        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}"),
+            new GoalUpdateBody { AccountableUserId = accountableUserId, Title = title, Completion = completion }, Json.GoalUpdateBody, cancellationToken);
+    }
+
     /// <summary>Deletes a goal (<c>DELETE rocks/{goalId}</c>).</summary>
     /// <param name="goalId">The goal.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -49,6 +49,21 @@ public sealed class HeadlinesClient
         return UpdateCoreAsync(headlineId, title, cancellationToken);
     }
 
+    /// <summary>Renames a headline (<c>PUT headline/{headlineId}</c>) without reading it back.</summary>
+    /// <param name="headlineId">The headline.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has renamed the headline.</returns>
+    /// <exception cref="ArgumentException"><paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headlineId"/> is not positive.</exception>
+    public Task SendUpdateAsync(long headlineId, string title, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(headlineId, nameof(headlineId));
+        Guard.Title(title, nameof(title));
+        return Http.SendVoidAsync(HttpMethod.Put, Route($"headline/{headlineId}"), new HeadlineUpdateBody { Title = title },
+            Json.HeadlineUpdateBody, cancellationToken);
+    }
+
     /// <summary>Gets a headline with its meeting name (<c>GET headline/{headlineId}?Include_Origin=true</c>).</summary>
     /// <param name="headlineId">The headline.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -170,6 +170,51 @@ public sealed class IssuesClient
         return Mapper.ToIssue(dto, dto.OriginId ?? meetingId, owner);
     }
 
+    /// <summary>Closes an issue (<c>POST issues/{issueId}/complete</c>) without reading it back.</summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has closed the issue.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task SendCompleteAsync(long issueId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(issueId, nameof(issueId));
+        return Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = true },
+            Json.IssueCompleteBody, cancellationToken);
+    }
+
+    /// <summary>Updates an issue's title and/or notes (<c>PUT issues/{issueId}</c>) without reading it back.</summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="notes">The new notes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has updated the issue.</returns>
+    /// <exception cref="ArgumentException">Neither field was given, or the title is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task SendUpdateAsync(long issueId, string? title = null, string? notes = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(issueId, nameof(issueId));
+        if (title is null && notes is null)
+        {
+            throw new ArgumentException("At least one field (title or notes) must be provided for update");
+        }
+
+        Guard.OptionalTitle(title, nameof(title));
+        return Http.SendVoidAsync(HttpMethod.Put, Route($"issues/{issueId}"), new IssueUpdateBody { Title = title, Notes = notes },
+            Json.IssueUpdateBody, cancellationToken);
+    }
+
+    /// <summary>Reopens a solved issue (<c>POST issues/{issueId}/complete</c> with <c>{"complete": false}</c>) without reading it back.</summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has reopened the issue.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task SendReopenAsync(long issueId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(issueId, nameof(issueId));
+        return Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = false },
+            Json.IssueCompleteBody, cancellationToken);
+    }
+
     private Task<Issue> CompleteCoreAsync(long issueId, CancellationToken cancellationToken) =>
         SetCompleteAsync(issueId, true, cancellationToken);
 

@@ -54,20 +54,33 @@ internal static class Mapper
     /// <summary>[PY] placeholder rule: no e-mail (missing, null or empty).</summary>
     public static bool IsPlaceholder(SearchResultDto dto) => string.IsNullOrEmpty(dto.Email);
 
-    public static IReadOnlyList<UserPosition> ToPositions(List<SeatDto>? seats)
+    /// <summary>Seats → positions; a seat without its <c>Group.Position</c> object is a malformed answer, not "no position".</summary>
+    public static IReadOnlyList<UserPosition> ToPositions(List<SeatDto> seats, string path)
     {
-        var result = new List<UserPosition>();
-        foreach (var seat in seats ?? new List<SeatDto>())
+        var result = new List<UserPosition>(seats.Count);
+        for (var i = 0; i < seats.Count; i++)
         {
+            SeatDto? seat = seats[i];
             var position = seat?.Group?.Position;
-            if (position is not null)
+            if (position is null)
             {
-                result.Add(new UserPosition { Id = position.Id, Name = position.Name });
+                var missing = seat is null ? "is null" : seat.Group is null ? "has no Group object" : "has no Group.Position object";
+                throw Missing("GET", path, $"seat {i + 1} of {seats.Count} {missing}");
             }
+
+            result.Add(new UserPosition { Id = position.Id, Name = position.Name });
         }
 
         return result;
     }
+
+    /// <summary>
+    /// The error for an answer that parsed as JSON but lacks structure the result cannot do without: a silent
+    /// empty list would read as "there is nothing", which is not what the server said.
+    /// </summary>
+    public static BloomyApiException Missing(string method, string path, string what) =>
+        new(BloomyFailureKind.InvalidResponse, $"{method} {path} returned an answer without required structure: {what}.",
+            method, path, statusCode: 200);
 
     public static Todo ToTodo(TodoDto dto) => new()
     {
@@ -107,7 +120,7 @@ internal static class Mapper
 
     public static Issue ToIssue(IssueDto dto) => ToIssue(dto, dto.OriginId);
 
-    /// <summary>Active goals say "Completed"/"Incomplete"; archived ones "Complete"/"Incomplete" (the SDK's words).</summary>
+    /// <summary>Active and archived goals alike: the status in the words -Status takes (see <see cref="GoalStatusWord"/>).</summary>
     public static Goal ToGoal(RockDto dto, bool archived)
     {
         var origin = FirstOrigin(dto);
@@ -122,7 +135,7 @@ internal static class Mapper
             OwnerName = dto.Owner?.Name,
             DueDate = dto.DueDate,
             CreateTime = dto.CreateTime,
-            Status = archived ? (complete ? "Complete" : "Incomplete") : (complete ? "Completed" : "Incomplete"),
+            Status = GoalStatusWord(dto.Completion, complete),
             Archived = archived,
             MeetingId = origin?.Id,
             MeetingName = origin?.Name,
@@ -138,21 +151,39 @@ internal static class Mapper
         OwnerName = dto.Owner?.Name,
         DueDate = dto.DueDate,
         CreateTime = dto.CreateTime,
-        Status = CompletionWord(dto.Completion),
+        Status = GoalStatusWord(dto.Completion, dto.Complete ?? false),
         Archived = false,
         MeetingId = meetingId,
         MeetingName = FirstOrigin(dto)?.Name,
     };
 
-    /// <summary>2 → "complete", 1 → "on", anything else (0, null, missing, a string) → "off".</summary>
-    public static string CompletionWord(JsonElement completion)
+    /// <summary>
+    /// A rock's state as the API reports it (<c>Completion</c>, a RockState: 0 = AtRisk, 1 = OnTrack, 2 = Complete, or
+    /// the same names as text), in the words Set-BloomyGoal -Status takes: <c>OnTrack</c>, <c>AtRisk</c> or
+    /// <c>Complete</c>. Without a usable <c>Completion</c>, <c>Complete: true</c> still says <c>Complete</c>; otherwise
+    /// the state is unknown (null) rather than guessed.
+    /// </summary>
+    public static string? GoalStatusWord(JsonElement completion, bool complete)
     {
         if (completion.ValueKind == JsonValueKind.Number && completion.TryGetInt32(out var n))
         {
-            return n switch { 2 => "complete", 1 => "on", _ => "off" };
+            switch (n)
+            {
+                case 0: return "AtRisk";
+                case 1: return "OnTrack";
+                case 2: return "Complete";
+            }
         }
-
-        return "off";
+        if (completion.ValueKind == JsonValueKind.String)
+        {
+            switch (completion.GetString()?.Trim().ToUpperInvariant())
+            {
+                case "ATRISK" or "OFFTRACK": return "AtRisk";
+                case "ONTRACK": return "OnTrack";
+                case "COMPLETE" or "COMPLETED" or "DONE": return "Complete";
+            }
+        }
+        return complete ? "Complete" : null;
     }
 
     public static Headline ToHeadline(HeadlineDto dto) => new()
@@ -224,8 +255,9 @@ internal static class Mapper
                 Id = id.Value,
                 Title = name!,
                 Target = item.TryGetProperty("Target", out var target) ? ReadDouble(target) : 0.0,
-                Unit = item.TryGetProperty("Modifiers", out var unit) ? Text(unit) : "",
-                Direction = item.TryGetProperty("Direction", out var direction) ? Text(direction) : "",
+                // Optional: missing and null both mean "not given" (null), never an empty string.
+                Unit = item.TryGetProperty("Modifiers", out var unit) ? Text(unit) : null,
+                Direction = item.TryGetProperty("Direction", out var direction) ? Text(direction) : null,
                 OwnerId = owner is { } o ? ReadLong(o, "Id") : null,
                 OwnerName = owner is { } on ? ReadString(on, "Name")?.Trim() : null,
                 AdminId = admin is { } a ? ReadLong(a, "Id") : null,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bloomy.Client.Http;
 using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
@@ -62,6 +63,20 @@ public sealed class ScorecardClient
     }
 
     /// <summary>
+    /// Gets one measurable of the organisation, whoever owns it (<c>GET measurables/{measurableId}</c>); null when
+    /// there is no such measurable, which the server answers with 400 (or 404).
+    /// </summary>
+    /// <param name="measurableId">The measurable.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The measurable with its owner, or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="measurableId"/> is not positive.</exception>
+    public Task<Measurable?> GetMeasurableAsync(long measurableId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(measurableId, nameof(measurableId));
+        return GetMeasurableCoreAsync(measurableId, cancellationToken);
+    }
+
+    /// <summary>
     /// Enters a score (<c>GET weeks/current</c>, then <c>PUT measurables/{measurableId}/week/{week}</c>); a null
     /// score clears it.
     /// </summary>
@@ -89,7 +104,12 @@ public sealed class ScorecardClient
             cancellationToken).ConfigureAwait(false);
 
         var scorecard = await Http.GetAsync(path, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
-        IEnumerable<ScorecardItem> items = Mapper.List(scorecard?.Scores, Mapper.ToScore);
+        if (scorecard.Scores is null)
+        {
+            throw Mapper.Missing("GET", path, "no Scores list (missing or null)");
+        }
+
+        IEnumerable<ScorecardItem> items = Mapper.List(scorecard.Scores, Mapper.ToScore);
 
         if (weekOffset is int offset)
         {
@@ -110,6 +130,27 @@ public sealed class ScorecardClient
     {
         var items = await ListCoreAsync(userId, null, showEmpty: true, weekOffset, cancellationToken).ConfigureAwait(false);
         return items.FirstOrDefault(i => i.MeasurableId == measurableId);
+    }
+
+    private async Task<Measurable?> GetMeasurableCoreAsync(long measurableId, CancellationToken cancellationToken)
+    {
+        JsonElement body;
+        try
+        {
+            body = await Http.GetAsync(Route($"measurables/{measurableId}"), Json.JsonElement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BloomyApiException ex) when (ex.StatusCode is 400 or 404)
+        {
+            return null;
+        }
+        return body.ValueKind == JsonValueKind.Object ? Mapper.ToMeasurables(WrapInArray(body)).FirstOrDefault() : null;
+    }
+
+    // The measurable transform reads arrays (a meeting's measurables); one object goes through it as a list of one.
+    private static JsonElement WrapInArray(JsonElement item)
+    {
+        using var document = JsonDocument.Parse("[" + item.GetRawText() + "]");
+        return document.RootElement.Clone();
     }
 
     private async Task ScoreCoreAsync(long measurableId, decimal? score, int weekOffset, CancellationToken cancellationToken)

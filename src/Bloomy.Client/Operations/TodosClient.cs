@@ -94,6 +94,49 @@ public sealed class TodosClient
         return SetCompleteAsync(todoId, false, cancellationToken);
     }
 
+    /// <summary>Reopens a completed to-do (<c>POST todo/{todoId}/complete?status=false</c>) without reading it back.</summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has reopened the to-do.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task SendReopenAsync(long todoId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        return Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=false"), cancellationToken);
+    }
+
+    /// <summary>Completes a to-do (<c>POST todo/{todoId}/complete?status=true</c>) without reading it back.</summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has completed the to-do.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task SendCompleteAsync(long todoId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        return Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=true"), cancellationToken);
+    }
+
+    /// <summary>Updates a to-do's title and/or due date (<c>PUT todo/{todoId}</c>) without reading it back.</summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="title">The new title.</param>
+    /// <param name="dueDate">The new due date.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has updated the to-do.</returns>
+    /// <exception cref="ArgumentException">Neither field was given, or the title is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task SendUpdateAsync(long todoId, string? title = null, DateTime? dueDate = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        if (title is null && dueDate is null)
+        {
+            throw new ArgumentException("At least one field must be provided");
+        }
+
+        Guard.OptionalTitle(title, nameof(title));
+        var body = new TodoUpdateBody { Title = title, DueDate = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null };
+        return Http.SendVoidAsync(HttpMethod.Put, Route($"todo/{todoId}"), body, Json.TodoUpdateBody, cancellationToken);
+    }
+
     /// <summary>Updates a to-do's title and/or due date (<c>PUT todo/{todoId}</c>) and reads it back.</summary>
     /// <param name="todoId">The to-do.</param>
     /// <param name="title">The new title.</param>

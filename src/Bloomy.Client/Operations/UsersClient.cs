@@ -72,9 +72,22 @@ public sealed class UsersClient
         var path = "search/all?term=" + BloomyQuery.Encode("%");
         var results = await Http.GetAsync(path, Json.ListSearchResultDto, cancellationToken).ConfigureAwait(false);
         var users = new List<User>();
-        foreach (var item in results ?? new())
+        for (var i = 0; i < results.Count; i++)
         {
-            if (item is null || !string.Equals(item.ResultType, "User", StringComparison.Ordinal))
+            var item = results[i];
+            if (item is null)
+            {
+                continue;
+            }
+
+            // ResultType says what an entry is (user, team, position...); without it nothing can be kept or
+            // dropped honestly, so the answer is malformed rather than "no users".
+            if (item.ResultType is null)
+            {
+                throw Mapper.Missing("GET", path, $"entry {i + 1} of {results.Count} (Id {item.Id}) has no ResultType");
+            }
+
+            if (!string.Equals(item.ResultType, "User", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -146,8 +159,9 @@ public sealed class UsersClient
 
     private async Task<IReadOnlyList<UserPosition>> PositionsAsync(long userId, CancellationToken cancellationToken)
     {
-        var seats = await Http.GetAsync(Route($"users/{userId}/seats"), Json.ListSeatDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.ToPositions(seats);
+        var path = Route($"users/{userId}/seats");
+        var seats = await Http.GetAsync(path, Json.ListSeatDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.ToPositions(seats, path);
     }
 
     private async Task<IReadOnlyList<User>> SearchCoreAsync(string term, CancellationToken cancellationToken)

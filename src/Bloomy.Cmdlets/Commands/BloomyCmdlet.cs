@@ -9,7 +9,7 @@ namespace Bloomy.Cmdlets.Commands;
 /// <summary>
 /// Base of every Bloomy cmdlet that talks to the API: finds the connection to use — the
 /// <c>-Connection</c> given, the runspace's default from Connect-Bloomy, or one made on first use
-/// from BG_API_KEY or ~/.bloomy/config.yaml.
+/// from BG_API_KEY or ~/.bloomy/config.yaml (never after Disconnect-Bloomy).
 /// </summary>
 public abstract class BloomyCmdlet : PSCmdlet
 {
@@ -44,6 +44,12 @@ public abstract class BloomyCmdlet : PSCmdlet
         var runspace = Runspace.DefaultRunspace;
         var existing = ConnectionStore.GetDefault(runspace);
         if (existing is not null) return existing;
+        if (ConnectionStore.WasDisconnected(runspace))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("Disconnect-Bloomy closed this session's connection, and nothing connects on its own after it. Run Connect-Bloomy to connect again."),
+                "Bloomy.Disconnected", ErrorCategory.InvalidOperation, null));
+        }
 
         var connection = Run(ct => ConnectionFactory.OpenAsync(new BloomyClientOptions(), ConnectionFactory.DefaultThrottleLimit, ct));
         ConnectionStore.SetDefault(runspace, connection);

@@ -20,6 +20,7 @@ public abstract class BloomyItemCmdlet : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>What the items are called in descriptions ("to-do" gives "to-do 5001 'Call the bank'").</summary>

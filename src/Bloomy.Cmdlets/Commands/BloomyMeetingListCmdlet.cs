@@ -30,6 +30,7 @@ public abstract class BloomyMeetingListCmdlet : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

@@ -16,6 +16,7 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation(ReportedByRow = true, Required = true)]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -30,9 +31,9 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     /// <para type="description">The id of the owner of the new issue or headline. Default: you, as it is when the value is an empty CSV cell.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [Alias("UserId")]
     [UserIdCompletion]
+    [IdTransformation(ReportedByRow = true)]
     public long? OwnerId { get; set; }
 
     /// <summary>
@@ -47,7 +48,7 @@ public abstract class BloomyNewMeetingItemCmdlet : BloomyRowCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(OwnerId))) return;
+        if (RejectUnusableCells(nameof(MeetingId), nameof(OwnerId))) return;
         long meetingId = MeetingId;
         string title = Title;
         long? ownerId = OwnerId;

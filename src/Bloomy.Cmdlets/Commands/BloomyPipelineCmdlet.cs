@@ -14,6 +14,7 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
 {
     private PipelineBridge? _bridge;
     private BloomyClient? _client;
+    private BloomyConnection? _connection;
 
     /// <summary>
     /// <para type="description">How many pipeline items are processed at once (1–64). Defaults to the connection's DefaultThrottleLimit, 5 unless Connect-Bloomy said otherwise.</para>
@@ -25,15 +26,20 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
     /// <summary>The client of the connection in use; set once BeginProcessing has run.</summary>
     protected BloomyClient Client => _client ?? throw new InvalidOperationException("BeginProcessing has not run.");
 
+    /// <summary>The connection in use (with its cached user and meeting lists); set once BeginProcessing has run.</summary>
+    private protected BloomyConnection ActiveConnection => _connection ?? throw new InvalidOperationException("BeginProcessing has not run.");
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         var connection = ResolveConnection();
+        _connection = connection;
         _client = connection.Client;
         var throttleLimit = MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit))
             ? ThrottleLimit
             : connection.DefaultThrottleLimit;
-        _bridge = new PipelineBridge(CommandRuntime, MyInvocation.MyCommand.Name, throttleLimit, IsVerboseEnabled());
+        _bridge = new PipelineBridge(CommandRuntime, MyInvocation.MyCommand.Name, throttleLimit, IsVerboseEnabled(),
+            reportsChangesAfterStop: MakesChanges);
     }
 
     /// <inheritdoc />
@@ -52,6 +58,16 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
         _bridge?.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// Whether the cmdlet changes things (it supports -WhatIf): a downstream stop then waits for the items in flight
+    /// and reports them as warnings instead of abandoning changes that may already be made.
+    /// </summary>
+    private bool MakesChanges =>
+        GetType().GetCustomAttributes(typeof(CmdletAttribute), inherit: true).OfType<CmdletAttribute>().Any(a => a.SupportsShouldProcess);
+
+    /// <summary>Queues the error of an item that fails before any work, so it is written in input order.</summary>
+    protected void QueueFailure(object? target, string label, Exception exception) => Bridge.EnqueueFailure(target, label, exception);
 
     /// <summary>Queues an item whose work yields one object.</summary>
     protected void Queue<T>(object? target, string label, Func<BloomyClient, CancellationToken, Task<T>> work)
@@ -84,11 +100,37 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
         });
     }
 
-    /// <summary>Queues an item whose work yields one object, which is written only when <paramref name="passThru"/> is set (a -PassThru switch).</summary>
-    protected void QueueResult<T>(bool passThru, object? target, string label, Func<BloomyClient, CancellationToken, Task<T>> work)
+    /// <summary>
+    /// Queues a change; with <paramref name="passThru"/> the item is then read back and written. The read happens only
+    /// for -PassThru, and when it fails the error says that the change was applied, so the item is never reported
+    /// as not changed.
+    /// </summary>
+    /// <param name="passThru">Whether to read the item back and write it (a -PassThru switch).</param>
+    /// <param name="target">The pipeline item (the error target).</param>
+    /// <param name="label">Names the item in progress and errors ("to-do 5001").</param>
+    /// <param name="done">What was done, for that error ("was completed").</param>
+    /// <param name="change">Makes the change.</param>
+    /// <param name="readBack">Reads the changed item.</param>
+    protected void QueueChange<T>(bool passThru, object? target, string label, string done,
+        Func<BloomyClient, CancellationToken, Task> change, Func<BloomyClient, CancellationToken, Task<T>> readBack)
     {
-        if (passThru) Queue(target, label, work);
-        else QueueAction(target, label, work);
+        if (!passThru)
+        {
+            QueueAction(target, label, change);
+            return;
+        }
+        Queue(target, label, async (client, ct) =>
+        {
+            await change(client, ct).ConfigureAwait(false);
+            try
+            {
+                return await readBack(client, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new ChangeAppliedException($"{label} {done}, but reading it back failed: {ex.Message}", ex);
+            }
+        });
     }
 
     /// <summary>

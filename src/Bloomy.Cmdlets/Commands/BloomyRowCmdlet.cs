@@ -21,7 +21,8 @@ public abstract class BloomyRowCmdlet : BloomyPipelineCmdlet
     protected bool RejectUnusableCells(params string[] parameterNames)
     {
         if (UnboundColumn(InputObject, parameterNames) is not { } unusable) return false;
-        WriteError(unusable);
+        // Through the bridge, so the row's error comes after the rows before it (input order).
+        QueueFailure(unusable.TargetObject, "Input row", unusable.Exception);
         return true;
     }
 
@@ -36,14 +37,14 @@ public abstract class BloomyRowCmdlet : BloomyPipelineCmdlet
         if (row is null) return null;
         foreach (var name in parameterNames)
         {
-            if (GetType().GetProperty(name)?.GetValue(this) is not null) continue;
+            if (GetType().GetProperty(name)?.GetValue(this) is not (null or Array { Length: 0 } or UnusableCell.IdPlaceholder)) continue;
             var parameter = MyInvocation.MyCommand.Parameters[name];
             foreach (var column in new[] { name }.Concat(parameter.Aliases))
             {
                 var value = row.Properties[column]?.Value;
                 if (value is null || (value is string text && text.Trim().Length == 0)) continue;
                 var exception = new PSArgumentException(
-                    $"{column} '{value}' cannot be used: it is not a valid {Describe(parameter.ParameterType)}.", name);
+                    $"{column} '{value}' cannot be used: it is not a valid {Describe(parameter.ParameterType)}; nothing was sent for this row.", name);
                 return new ErrorRecord(exception, "Bloomy.Validation", ErrorCategory.InvalidArgument, row)
                 {
                     ErrorDetails = new ErrorDetails($"Input row: {column} '{value}' is not a valid {Describe(parameter.ParameterType)}; nothing was sent for this row."),
@@ -56,7 +57,8 @@ public abstract class BloomyRowCmdlet : BloomyPipelineCmdlet
     private static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(DateTime) => "date",
-        var t when t == typeof(long) || t == typeof(int) => "id (a positive whole number)",
+        var t when t == typeof(long) => "id (a positive whole number)",
+        var t when t == typeof(int) => "whole number",
         var t => t.Name,
     };
 

@@ -31,6 +31,7 @@ public abstract class BloomyUserListCmdlet : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [UserIdCompletion]
+    [IdTransformation(IsList = true)]
     public virtual long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>What the cmdlet lists, in the labels of its work items ("to-dos" gives "your to-dos", "to-dos of user 1002").</summary>

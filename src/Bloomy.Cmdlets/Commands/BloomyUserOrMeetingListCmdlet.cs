@@ -29,6 +29,7 @@ public abstract class BloomyUserOrMeetingListCmdlet : BloomyUserListCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

@@ -19,9 +19,18 @@ public sealed class BloomyConnection : IDisposable
         ConnectedAt = DateTime.Now;
         Meetings = new ExpiringCache<Meeting>(ct => client.Meetings.ListAsync(null, ct), CompletionCacheLifetime);
         Users = new ExpiringCache<User>(ct => client.Users.ListAsync(false, ct), CompletionCacheLifetime);
+        Todos = new ExpiringCache<Todo>(ct => client.Todos.ListAsync(cancellationToken: ct), CompletionCacheLifetime);
+        Goals = new ExpiringCache<Goal>(ct => client.Goals.ListAsync(cancellationToken: ct), CompletionCacheLifetime);
+        Issues = new ExpiringCache<Issue>(ct => client.Issues.ListAsync(cancellationToken: ct), CompletionCacheLifetime);
+        Headlines = new ExpiringCache<Headline>(ct => client.Headlines.ListAsync(cancellationToken: ct), CompletionCacheLifetime);
+        Measurables = new ExpiringCache<ScorecardItem>(async ct => OnePerMeasurable(
+            await client.Scorecard.ListAsync(showEmpty: true, cancellationToken: ct).ConfigureAwait(false)), CompletionCacheLifetime);
     }
 
-    /// <summary>How long tab completion reuses the meetings and users it fetched.</summary>
+    private static IReadOnlyList<ScorecardItem> OnePerMeasurable(IReadOnlyList<ScorecardItem> scores) =>
+        scores.GroupBy(s => s.MeasurableId).Select(g => g.First()).ToList();
+
+    /// <summary>How long tab completion reuses the lists it fetched.</summary>
     internal static readonly TimeSpan CompletionCacheLifetime = TimeSpan.FromMinutes(1);
 
     /// <summary>The current user's meetings, for tab completion.</summary>
@@ -29,6 +38,21 @@ public sealed class BloomyConnection : IDisposable
 
     /// <summary>The organisation's users, for tab completion.</summary>
     internal ExpiringCache<User> Users { get; }
+
+    /// <summary>The current user's open to-dos, for tab completion.</summary>
+    internal ExpiringCache<Todo> Todos { get; }
+
+    /// <summary>The current user's goals, for tab completion.</summary>
+    internal ExpiringCache<Goal> Goals { get; }
+
+    /// <summary>The current user's open issues, for tab completion.</summary>
+    internal ExpiringCache<Issue> Issues { get; }
+
+    /// <summary>The current user's headlines, for tab completion.</summary>
+    internal ExpiringCache<Headline> Headlines { get; }
+
+    /// <summary>The measurables of the current user's scorecard (one score each, for its title), for tab completion.</summary>
+    internal ExpiringCache<ScorecardItem> Measurables { get; }
 
     internal BloomyClient Client { get; }
 
@@ -78,9 +102,9 @@ public sealed class BloomyConnection : IDisposable
     public bool IsDisconnected { get; private set; }
 
     /// <summary>Describes the connection — who, where, throttle and retry settings — never the key.</summary>
-    /// <returns>For example <c>Ada Admin (1001) at https://app.bloomgrowth.com/api/v1/, throttle 5, 64 requests in flight, 3 retries</c>.</returns>
+    /// <returns>For example <c>Ada Admin (1001) at https://app.bloomgrowth.com/api/v1/, throttle 5, up to 64 requests at once, 3 retries</c>.</returns>
     public override string ToString() =>
-        $"{UserName} ({UserId}) at {BaseUri}, throttle {DefaultThrottleLimit}, {MaxConcurrentRequests} requests in flight, {MaxRetries} retries"
+        $"{UserName} ({UserId}) at {BaseUri}, throttle {DefaultThrottleLimit}, up to {MaxConcurrentRequests} requests at once, {MaxRetries} retries"
         + (IsDisconnected ? " (disconnected)" : "");
 
     /// <summary>Releases the underlying HTTP client.</summary>

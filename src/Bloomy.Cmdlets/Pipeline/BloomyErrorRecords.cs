@@ -13,6 +13,19 @@ internal static class BloomyErrorRecords
     public static ErrorRecord ForItem(Exception exception, object? target, string label)
     {
         var (errorId, category) = Classify(exception);
+        if (exception is ChangeAppliedException)
+        {
+            // Its message names the item and says the change was made.
+            return new ErrorRecord(exception, errorId, category, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+        }
+        if (exception is ObjectDisposedException)
+        {
+            // The connection's client was disposed under the running command: one clear terminating record, not
+            // one "disposed object" per remaining item.
+            return ForCommand(new InvalidOperationException(
+                "The connection was closed by Disconnect-Bloomy while this command was running; the items not yet done were not sent. Connect again with Connect-Bloomy.",
+                exception), target);
+        }
         return new ErrorRecord(exception, errorId, category, target)
         {
             ErrorDetails = new ErrorDetails($"{label}: {exception.Message}") { RecommendedAction = RecommendedAction(errorId) },
@@ -38,6 +51,7 @@ internal static class BloomyErrorRecords
         "Bloomy.Timeout" => "Try again, or raise Connect-Bloomy -TimeoutSec.",
         "Bloomy.NotFound" => "Check the id; the object may have been deleted or may not be visible to you.",
         "Bloomy.Forbidden" => "Ask an administrator for access to this object.",
+        "Bloomy.Disconnected" => "Run Connect-Bloomy, then run the command again for the items not done.",
         _ => null,
     };
 
@@ -49,6 +63,7 @@ internal static class BloomyErrorRecords
     {
         BloomyAuthenticationException auth => auth.StatusCode != 403,
         BloomyConfigurationException => true,
+        ObjectDisposedException => true,
         _ => false,
     };
 
@@ -73,7 +88,9 @@ internal static class BloomyErrorRecords
                 _ => ("Bloomy.ApiError", ErrorCategory.NotSpecified),
             },
         },
+        ChangeAppliedException => ("Bloomy.ReadBackFailed", ErrorCategory.ReadError),
         ArgumentException => ("Bloomy.Validation", ErrorCategory.InvalidArgument),
+        ObjectDisposedException or InvalidOperationException { InnerException: ObjectDisposedException } => ("Bloomy.Disconnected", ErrorCategory.InvalidOperation),
         ItemNotFoundException => ("Bloomy.NotFound", ErrorCategory.ObjectNotFound),
         TimeoutException => ("Bloomy.Timeout", ErrorCategory.OperationTimeout),
         _ => ("Bloomy.Unexpected", ErrorCategory.NotSpecified),

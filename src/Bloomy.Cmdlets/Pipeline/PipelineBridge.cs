@@ -24,7 +24,13 @@ internal sealed class PipelineBridge : IDisposable
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The bridges alive, so a transformation can tell a pipeline row from a command line (<see cref="IsBindingPipelineInput"/>).</summary>
+    private static readonly List<PipelineBridge> Active = new();
+
     private readonly ICommandRuntime _runtime;
+    private readonly int _ownerThread = Environment.CurrentManagedThreadId;
+    private readonly bool _reportsChangesAfterStop;
+    private int _depth;
     private readonly string _activity;
     private readonly int _throttleLimit;
     private readonly int _window;
@@ -47,7 +53,13 @@ internal sealed class PipelineBridge : IDisposable
     /// <param name="throttleLimit">Items in flight at most.</param>
     /// <param name="logRequests">Whether to collect request events for WriteVerbose.</param>
     /// <param name="progressDelay">How long a run goes before it reports progress; <see cref="DefaultProgressDelay"/> when null.</param>
-    public PipelineBridge(ICommandRuntime runtime, string activity, int throttleLimit, bool logRequests, TimeSpan? progressDelay = null)
+    /// <param name="reportsChangesAfterStop">
+    /// Whether the items change things (a New-, Set-, Remove- cmdlet): then a downstream stop (Select-Object -First) does
+    /// not abandon the items in flight, whose change may already be made; they are awaited and each one's outcome is
+    /// written as a warning, so no change goes unreported. Reads stop at once.
+    /// </param>
+    public PipelineBridge(ICommandRuntime runtime, string activity, int throttleLimit, bool logRequests, TimeSpan? progressDelay = null,
+        bool reportsChangesAfterStop = false)
     {
         if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
         _runtime = runtime;
@@ -58,6 +70,17 @@ internal sealed class PipelineBridge : IDisposable
         _logRequests = logRequests;
         _progressDelay = progressDelay ?? DefaultProgressDelay;
         _progressId = Math.Abs(activity.GetHashCode() % 1000) + 1;
+        _reportsChangesAfterStop = reportsChangesAfterStop;
+        lock (Active) Active.Add(this);
+    }
+
+    /// <summary>
+    /// Whether a bridge on this thread is between items, waiting for its next pipeline input: a parameter being bound
+    /// now is then (almost always) that cmdlet's pipeline input, such as a CSV row, rather than a command line.
+    /// </summary>
+    public static bool IsBindingPipelineInput()
+    {
+        lock (Active) return Active.Any(b => b._ownerThread == Environment.CurrentManagedThreadId && b._depth == 0 && !b._stop.IsCancellationRequested);
     }
 
     /// <summary>Cancelled by Stop (Ctrl+C, Select-Object -First) or a terminating error.</summary>
@@ -69,7 +92,17 @@ internal sealed class PipelineBridge : IDisposable
     /// <param name="target">The input object, reported as the error record's target.</param>
     /// <param name="label">How error messages name the item, e.g. "user 1042".</param>
     /// <param name="work">The item's work; its results are written in order. Must not touch the cmdlet.</param>
-    public void Enqueue(object? target, string label, Func<CancellationToken, Task<IReadOnlyList<object?>>> work)
+    public void Enqueue(object? target, string label, Func<CancellationToken, Task<IReadOnlyList<object?>>> work) =>
+        Busy(() => EnqueueCore(target, label, work));
+
+    /// <summary>
+    /// Queues an item that failed before any work (such as a row with an unusable cell): its error record is
+    /// written in input order, after the items queued before it.
+    /// </summary>
+    public void EnqueueFailure(object? target, string label, Exception exception) =>
+        Enqueue(target, label, _ => Task.FromException<IReadOnlyList<object?>>(exception));
+
+    private void EnqueueCore(object? target, string label, Func<CancellationToken, Task<IReadOnlyList<object?>>> work)
     {
         DrainReady();
         while (Volatile.Read(ref _inFlight) >= _throttleLimit || _pending.Count >= _window)
@@ -94,7 +127,13 @@ internal sealed class PipelineBridge : IDisposable
     }
 
     /// <summary>Waits for every started item and writes the rest of the results (EndProcessing).</summary>
-    public void Complete()
+    public void Complete() => Busy(() =>
+    {
+        WriteAllPending();
+        CompleteProgress();
+    });
+
+    private void WriteAllPending()
     {
         DrainReady();
         while (_pending.Count > 0)
@@ -103,7 +142,19 @@ internal sealed class PipelineBridge : IDisposable
             DrainReady();
         }
         FlushRequestLog();
-        CompleteProgress();
+    }
+
+    private void Busy(Action action)
+    {
+        _depth++;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     /// <summary>Abandons in-flight work and starts no more (StopProcessing; any thread).</summary>
@@ -112,6 +163,7 @@ internal sealed class PipelineBridge : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        lock (Active) Active.Remove(this);
         _stop.Cancel();
         foreach (var item in _pending)
         {
@@ -173,7 +225,7 @@ internal sealed class PipelineBridge : IDisposable
             Interlocked.Increment(ref _done);
             foreach (var output in item.Task.Result)
             {
-                Guard(() => _runtime.WriteObject(output));
+                Guard(() => _runtime.WriteObject(output), item);
             }
             return;
         }
@@ -198,7 +250,7 @@ internal sealed class PipelineBridge : IDisposable
     /// A downstream stop (Select-Object -First) surfaces as an exception out of a write: cancel the
     /// workers first so nothing more is sent, then let the exception travel on.
     /// </summary>
-    private void Guard(Action write)
+    private void Guard(Action write, WorkItem? current = null)
     {
         try
         {
@@ -206,8 +258,54 @@ internal sealed class PipelineBridge : IDisposable
         }
         catch
         {
+            if (_reportsChangesAfterStop) ReportChangesAfterStop(current);
             _stop.Cancel();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The items of a change cmdlet still queued when a downstream stop came may already have made their change:
+    /// wait for them (they are in flight, so this is bounded by the client's timeouts; Ctrl+C still cancels them)
+    /// and report each one as a warning, since their output can no longer go down the pipeline.
+    /// </summary>
+    private void ReportChangesAfterStop(WorkItem? current)
+    {
+        var left = (current is null ? _pending : _pending.Prepend(current)).ToArray();
+        _pending.Clear();
+        foreach (var item in left)
+        {
+            try
+            {
+                item.Task.Wait(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (AggregateException)
+            {
+                // A failed item: reported below.
+            }
+
+            // The item whose output met the stop may or may not have been taken (Select-Object -First takes its
+            // last one, then stops): it is reported too, in words that allow both.
+            var done = ReferenceEquals(item, current)
+                ? $"{_activity} was stopped by a later command (such as Select-Object -First) as it returned {item.Label}, which was done"
+                : $"{_activity} was stopped by a later command (such as Select-Object -First), but {item.Label} was already done";
+            var message = item.Task.Status == TaskStatus.RanToCompletion
+                ? done
+                  + (item.Task.Result.Count == 0 ? "." : ": " + string.Join("; ", item.Task.Result.Select(o => o?.ToString())))
+                : $"{_activity} was stopped by a later command (such as Select-Object -First); {item.Label} failed: "
+                  + (item.Task.Exception?.GetBaseException().Message ?? "cancelled");
+            try
+            {
+                _runtime.WriteWarning(message);
+            }
+            catch (Exception ex) when (ex is PipelineStoppedException or InvalidOperationException)
+            {
+                return;
+            }
         }
     }
 

@@ -203,6 +203,79 @@ public sealed class PipelineBridgeTests
     }
 
     [Fact]
+    public void A_downstream_stop_in_a_change_cmdlet_reports_every_change_already_in_flight()
+    {
+        // New-BloomyTodo | Select-Object -First 2 at a high throttle: items 2..5 are already sent when the stop comes.
+        var runtime = new FakeCommandRuntime { StopAfterObjects = 2 };
+        var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pipeline = RunPipeline(runtime, 8, bridge =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var index = i;
+                bridge.Enqueue(index, $"to-do 'item {index}'", async _ =>
+                {
+                    if (index >= 2) await gate.Task;
+                    if (index == 4) throw new BloomyApiException(BloomyFailureKind.HttpStatus, "server said no", "POST", "todo/create", 500);
+                    return new object?[] { $"Todo {index}" };
+                });
+            }
+            gate.SetResult(true);
+            bridge.Complete();
+        }, reportsChangesAfterStop: true);
+        Join(pipeline);
+
+        Assert.IsType<PipelineStoppedException>(pipeline.Failure);
+        Assert.Equal(new object?[] { "Todo 0", "Todo 1" }, runtime.Objects);
+        var warnings = runtime.Writes.Where(w => w.Kind == "warning").Select(w => (string)w.Value!).ToList();
+        Assert.Equal(4, warnings.Count);
+        Assert.Contains("as it returned to-do 'item 2', which was done: Todo 2", warnings[0]);
+        Assert.Contains("to-do 'item 3' was already done: Todo 3", warnings[1]);
+        Assert.Contains("to-do 'item 4' failed: server said no", warnings[2]);
+        Assert.Contains("to-do 'item 5' was already done: Todo 5", warnings[3]);
+    }
+
+    [Fact]
+    public void A_disposed_connection_is_one_terminating_Disconnected_error_not_one_per_item()
+    {
+        var runtime = new FakeCommandRuntime();
+        var pipeline = RunPipeline(runtime, 4, bridge =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                bridge.Enqueue(i, $"to-do {i}", _ => throw new ObjectDisposedException("System.Net.Http.HttpClient"));
+            }
+            bridge.Complete();
+        });
+        Join(pipeline);
+
+        Assert.IsType<PipelineStoppedException>(pipeline.Failure);
+        Assert.Empty(runtime.Errors);
+        var terminating = (ErrorRecord)Assert.Single(runtime.Writes, w => w.Kind == "terminating").Value!;
+        Assert.Equal("Bloomy.Disconnected", terminating.FullyQualifiedErrorId);
+        Assert.Contains("Disconnect-Bloomy", terminating.ToString());
+    }
+
+    [Fact]
+    public void A_row_refused_before_any_work_is_reported_in_input_order()
+    {
+        var runtime = new FakeCommandRuntime();
+        var gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pipeline = RunPipeline(runtime, 4, bridge =>
+        {
+            bridge.Enqueue(0, "row 1", async _ => { await gate.Task; return new object?[] { 1 }; });
+            bridge.EnqueueFailure("bad", "Input row", new ArgumentException("DueDate 'x' cannot be used"));
+            bridge.Enqueue(2, "row 3", _ => Done(3));
+            gate.SetResult(true);
+            bridge.Complete();
+        });
+        Join(pipeline);
+
+        Assert.Equal(new[] { "object", "error", "object" }, runtime.Writes.Select(w => w.Kind));
+        Assert.Equal("Bloomy.Validation", Assert.Single(runtime.Errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void Finished_items_waiting_behind_a_slow_head_are_bounded()
     {
         const int throttle = 2, items = 60;
@@ -293,13 +366,13 @@ public sealed class PipelineBridgeTests
     }
 
     private static PipelineThread RunPipeline(FakeCommandRuntime runtime, int throttle, Action<PipelineBridge> body,
-        bool logRequests = false, TimeSpan? progressDelay = null)
+        bool logRequests = false, TimeSpan? progressDelay = null, bool reportsChangesAfterStop = false)
     {
         var result = new PipelineThread();
         var thread = new Thread(() =>
         {
             result.ThreadId = Environment.CurrentManagedThreadId;
-            using var bridge = new PipelineBridge(runtime, "Test-Bridge", throttle, logRequests, progressDelay);
+            using var bridge = new PipelineBridge(runtime, "Test-Bridge", throttle, logRequests, progressDelay, reportsChangesAfterStop);
             try
             {
                 body(bridge);

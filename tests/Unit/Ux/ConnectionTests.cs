@@ -75,24 +75,55 @@ public sealed class ConnectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Disconnect_Bloomy_forgets_the_default_connection()
+    public void Disconnect_Bloomy_forgets_the_default_connection_and_nothing_connects_on_its_own_until_Connect_Bloomy()
     {
         using var session = new PowerShellSession();
         session.Run("$kept = Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -PassThru", Both()).ThrowIfFailed();
         session.Run("Disconnect-Bloomy").ThrowIfFailed();
         _big.Stats.Reset();
 
+        // Whatever BG_API_KEY or ~/.bloomy/config.yaml hold on this machine: no connection is made from them.
         var later = session.Run("Get-BloomyUser");
         var closed = session.Run("Get-BloomyUser -Connection $kept");
 
         Assert.Equal(0, _big.Stats.TotalRequests);
-        Assert.NotEqual(_big.BaseUri, ConnectionStore.GetDefault(session.Runspace)?.BaseUri);
-        var environmentHasKey = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("BG_API_KEY")) || File.Exists(BloomyConfigFile.DefaultPath);
-        if (!environmentHasKey)
-        {
-            Assert.Equal("Bloomy.Configuration", later.TerminatingRecord?.FullyQualifiedErrorId?.Split(',')[0]);
-        }
+        Assert.Null(ConnectionStore.GetDefault(session.Runspace));
+        Assert.Equal("Bloomy.Disconnected", later.TerminatingRecord?.FullyQualifiedErrorId?.Split(',')[0]);
+        Assert.Contains("Connect-Bloomy", later.TerminatingRecord?.Exception.Message);
         Assert.Equal("Bloomy.Disconnected", closed.TerminatingRecord?.FullyQualifiedErrorId?.Split(',')[0]);
+
+        session.Run("Connect-Bloomy -BaseUri $smallUri -ApiKey $smallKey", Both()).ThrowIfFailed();
+        Assert.Single(session.Run("Get-BloomyUser").ThrowIfFailed().OutputOf<User>());
+    }
+
+    [Fact]
+    public void Closing_a_connection_other_than_the_default_leaves_the_default_working()
+    {
+        using var session = new PowerShellSession();
+        session.Run("""
+            Connect-Bloomy -BaseUri $smallUri -ApiKey $smallKey
+            $other = Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -PassThru
+            Connect-Bloomy -BaseUri $smallUri -ApiKey $smallKey
+            Disconnect-Bloomy -Connection $other
+            """, Both()).ThrowIfFailed();
+
+        Assert.Single(session.Run("Get-BloomyUser").ThrowIfFailed().OutputOf<User>());
+    }
+
+    [Fact]
+    public void MaxResponseSizeMB_sets_the_connections_body_cap_and_is_validated()
+    {
+        using var session = new PowerShellSession();
+        var connection = Assert.IsType<BloomyConnection>(Assert.Single(session.Run(
+            "Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -MaxResponseSizeMB 64 -PassThru", Both()).ThrowIfFailed().Output));
+        Assert.Equal(64L * 1024 * 1024, connection.Client.MaxResponseBodyBytes);
+
+        var byDefault = Assert.IsType<BloomyConnection>(Assert.Single(session.Run(
+            "Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -PassThru", Both()).ThrowIfFailed().Output));
+        Assert.Equal(32L * 1024 * 1024, byDefault.Client.MaxResponseBodyBytes);
+
+        var refused = session.Run("Connect-Bloomy -BaseUri $bigUri -ApiKey $bigKey -MaxResponseSizeMB 0", Both());
+        Assert.NotNull(refused.Terminating);
     }
 
     [Fact]
@@ -106,12 +137,14 @@ public sealed class ConnectionTests : IAsyncLifetime
         var shown = console.Print("$args[0]", connection);
         var text = connection.ToString();
 
-        Assert.Matches(@"UserName\s+UserId\s+BaseUri\s+ThrottleLimit\s+MaxRetries\s+AuthenticatedBy", shown);
-        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(connection.UserName)}\s+{_big.DemoUserId}\s+{System.Text.RegularExpressions.Regex.Escape(_big.BaseUri.ToString())}\s+7\s+2\s+ApiKey", shown);
-        foreach (var expected in new[] { connection.UserName, _big.DemoUserId.ToString(), _big.BaseUri.ToString(), "throttle 7", "2 retries" })
+        // The table fits 80 columns (the user id is in the list view and in the text); Format-List shows everything.
+        Assert.Matches(@"UserName\s+BaseUri\s+Throttle\s+Retries\s+Auth", shown);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(connection.UserName)}\s+{System.Text.RegularExpressions.Regex.Escape(_big.BaseUri.ToString())}\s+7\s+2\s+ApiKey", shown);
+        foreach (var expected in new[] { connection.UserName, _big.DemoUserId.ToString(), _big.BaseUri.ToString(), "throttle 7", "2 retries", "up to 64 requests at once" })
         {
             Assert.Contains(expected, text);
         }
+        Assert.DoesNotContain("in flight", text); // a cap, not a count of requests now running
         Assert.DoesNotContain(_big.DemoApiKey, shown);
         Assert.DoesNotContain(_big.DemoApiKey, text);
         Assert.DoesNotContain(typeof(BloomyConnection).GetProperties(), p => p.Name.Contains("Key", StringComparison.Ordinal) && p.PropertyType == typeof(string));

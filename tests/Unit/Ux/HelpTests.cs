@@ -78,6 +78,22 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void Connect_Bloomy_help_shows_the_form_without_a_key_as_Get_Command_does()
+    {
+        using var session = new PowerShellSession();
+
+        var forms = session.Run("(Get-Help Connect-Bloomy).syntax.syntaxItem | ForEach-Object { @($_.parameter | ForEach-Object name) -join ' ' }")
+            .ThrowIfFailed().Output.Select(o => o!.ToString()!).ToList();
+
+        // Three forms, as Get-Command -Syntax lists them, the default first: from BG_API_KEY or the config file, -ApiKey, -Credential.
+        Assert.Equal(3, forms.Count);
+        Assert.StartsWith("BaseUri ", forms[0], StringComparison.Ordinal);
+        Assert.Single(forms, f => !f.Contains("ApiKey", StringComparison.Ordinal) && !f.Contains("Credential", StringComparison.Ordinal));
+        Assert.Single(forms, f => f.StartsWith("ApiKey ", StringComparison.Ordinal));
+        Assert.Single(forms, f => f.StartsWith("Credential ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void About_Bloomy_covers_connecting_throttling_the_emulator_and_errors()
     {
         using var console = new HostedConsole();
@@ -90,6 +106,8 @@ public sealed class HelpTests
             Assert.Contains(section, topic);
         }
         Assert.Contains("Bloomy.RateLimited", topic);
+        Assert.Contains("Bloomy.Disconnected", topic);
+        Assert.Contains("-like 'Bloomy.NotFound,*'", topic);
     }
 
     [Fact]

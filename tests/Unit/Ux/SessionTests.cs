@@ -53,7 +53,7 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.InRange(connection.TokenExpires!.Value, DateTime.Now.AddDays(14).AddMinutes(-5), DateTime.Now.AddDays(14));
         using var console = new HostedConsole();
         var shown = console.Print("$args[0]", connection);
-        Assert.Matches(@"MaxRetries\s+AuthenticatedBy", shown);
+        Assert.Matches(@"Retries\s+Auth", shown);
         Assert.Matches(@"\s+Credential\s", shown);
         var token = _emulator.Tokens.All.Single().Key;
         Assert.DoesNotContain(token, shown);

@@ -63,6 +63,13 @@ public sealed class EmulatorFaults
     public void DropConnections(double fraction, DropTiming timing, string? method = null, string? route = null)
         => Add(new DropRule(method, route, fraction, timing));
 
+    /// <summary>The next <paramref name="count"/> matching requests get their connection aborted, before or after the state change.</summary>
+    public void DropNext(int count, DropTiming timing, string? method = null, string? route = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        Add(new DropRule(method, route, 1, timing) { Remaining = count });
+    }
+
     /// <summary>Extra delay before answering matching requests.</summary>
     public void Slow(TimeSpan delay, string? method = null, string? route = null) => Add(new SlowRule(method, route, delay));
 
@@ -140,7 +147,7 @@ public sealed class EmulatorFaults
                 if (r is FailRule f && r.Matches(t) && Roll(f.Fraction))
                     return new Decision(f.StatusCode, null, false, "FailFraction");
             foreach (var r in _rules)
-                if (r is DropRule d && d.Timing == DropTiming.BeforeAction && r.Matches(t) && Roll(d.Fraction))
+                if (r is DropRule d && d.Timing == DropTiming.BeforeAction && r.Matches(t) && d.Take() && Roll(d.Fraction))
                     return new Decision(0, null, true, "Drop:BeforeAction");
         }
         return null;
@@ -151,7 +158,7 @@ public sealed class EmulatorFaults
         if (!_any) return false;
         lock (_lock)
             foreach (var r in _rules)
-                if (r is DropRule d && d.Timing == DropTiming.AfterAction && r.Matches(t) && Roll(d.Fraction))
+                if (r is DropRule d && d.Timing == DropTiming.AfterAction && r.Matches(t) && d.Take() && Roll(d.Fraction))
                     return true;
         return false;
     }
@@ -187,7 +194,8 @@ public sealed class EmulatorFaults
     /// <summary>
     /// Applies a JSON description: {"reset":true, "rateLimit":{requestsPerSecond,method,route,retryAfterAsDate},
     /// "failFraction":{fraction,statusCode,method,route}, "dropConnections"|"drop":{fraction,timing,method,route},
-    /// "slow":{delayMs,method,route}, "malformed":{kind,method,route,fraction}, "failNext":{count,statusCode,method,route}}.
+    /// "slow":{delayMs,method,route}, "malformed":{kind,method,route,fraction}, "failNext":{count,statusCode,method,route},
+    /// "dropNext":{count,timing,method,route}}.
     /// Each value may also be an array of such objects. Returns null or an error message.
     /// </summary>
     internal string? ApplyJson(JsonElement root)
@@ -206,6 +214,8 @@ public sealed class EmulatorFaults
                 Slow(TimeSpan.FromMilliseconds(Json.Double(o, "delayMs") ?? 0), Json.Str(o, "method"), Json.Str(o, "route"));
             foreach (var o in Items(root, "malformed"))
                 Malformed(ParseEnum<MalformedKind>(Json.Str(o, "kind"), MalformedKind.InvalidJson), Json.Str(o, "method"), Json.Str(o, "route"), Json.Double(o, "fraction") ?? 1);
+            foreach (var o in Items(root, "dropNext"))
+                DropNext((int)(Json.Long(o, "count") ?? 1), ParseEnum<DropTiming>(Json.Str(o, "timing"), DropTiming.BeforeAction), Json.Str(o, "method"), Json.Str(o, "route"));
             foreach (var o in Items(root, "failNext"))
                 FailNext((int)(Json.Long(o, "count") ?? 1), (int)(Json.Long(o, "statusCode") ?? 503), Json.Str(o, "method"), Json.Str(o, "route"));
             return null;
@@ -301,6 +311,17 @@ public sealed class EmulatorFaults
     {
         public double Fraction { get; } = fraction;
         public DropTiming Timing { get; } = timing;
+
+        /// <summary>How many more requests a DropNext rule drops; null for a fractional rule.</summary>
+        public int? Remaining { get; set; }
+
+        public bool Take()
+        {
+            if (Remaining is not { } left) return true;
+            if (left <= 0) return false;
+            Remaining = left - 1;
+            return true;
+        }
     }
 
     private sealed class SlowRule(string? method, string? route, TimeSpan delay) : Rule(method, route)

@@ -69,7 +69,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public int MaxConcurrentRequests { get; set; } = new BloomyClientOptions().MaxConcurrentRequests;
 
     /// <summary>
-    /// <para type="description">How often a failed request is retried where that is safe (0–10, default 3).</para>
+    /// <para type="description">How often a failed request is retried where that is safe (0–10, default 3). Rate-limited requests (429) do not count: they wait as long as the server asks, within -TotalTimeoutSec. 0 turns every retry off.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(0, 10)]
@@ -104,6 +104,13 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public int MaxRetryDelaySec { get; set; } = (int)new BloomyClientOptions().MaxRetryDelay.TotalSeconds;
 
     /// <summary>
+    /// <para type="description">The largest answer Bloomy reads, in megabytes after decompression (1–1024, default 32). A longer answer, an endless one or a compressed bomb is a Bloomy.InvalidResponse error for that item, and memory stays bounded.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 1024)]
+    public int MaxResponseSizeMB { get; set; } = (int)(BloomyClientOptions.DefaultMaxResponseBodyBytes / (1024 * 1024));
+
+    /// <summary>
     /// <para type="description">The -ThrottleLimit Bloomy cmdlets use on this connection when they are not given one (1–64, default 5).</para>
     /// </summary>
     [Parameter]
@@ -117,7 +124,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public SwitchParameter AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look. With -Credential, the token it was exchanged for is saved (it lasts 14 days), never the password.</para>
+    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look. Only the api_key line changes; the file's other settings stay. A config file that is a symbolic link is refused rather than written through. With -Credential, the token it was exchanged for is saved (it lasts 14 days), never the password.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter SaveKey { get; set; }
@@ -143,6 +150,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             TotalTimeout = TimeSpan.FromSeconds(TotalTimeoutSec),
             RetryBaseDelay = TimeSpan.FromMilliseconds(RetryDelayMilliseconds),
             MaxRetryDelay = TimeSpan.FromSeconds(MaxRetryDelaySec),
+            MaxResponseBodyBytes = MaxResponseSizeMB * 1024L * 1024,
             AllowInsecureHttp = AllowInsecureHttp.IsPresent,
         };
 
@@ -166,7 +174,16 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             var connection = ConnectionFactory.OpenAsync(options, ThrottleLimit, _stopping.Token).GetAwaiter().GetResult();
             if (SaveKey.IsPresent && options.ApiKey is not null)
             {
-                BloomyConfigFile.SaveApiKey(options.ApiKey);
+                try
+                {
+                    BloomyConfigFile.SaveApiKey(options.ApiKey);
+                }
+                catch
+                {
+                    // The key could not be saved as asked (e.g. the config file is a link): no half-made connection.
+                    connection.Dispose();
+                    throw;
+                }
                 WriteVerbose($"Saved the API key to {BloomyConfigFile.DefaultPath}");
             }
             ConnectionStore.SetDefault(Runspace.DefaultRunspace, connection);
@@ -185,10 +202,11 @@ public sealed class ConnectBloomyCommand : PSCmdlet
 
     private string ExchangeCredential(BloomyClientOptions options)
     {
-        // The token endpoint sits at the root of the API's host, outside /api/v1.
+        // The token endpoint sits at the root of the API's host, outside /api/v1. The exchange checks the
+        // URIs (plain http to another host is refused) before the password leaves the machine.
         var tokenUri = options.TokenUri ?? new Uri(options.BaseUri, "/Token");
         WriteVerbose($"Exchanging the credential of {Credential!.UserName} for an API key at {tokenUri}");
-        return BloomyCredentials.ExchangePasswordAsync(tokenUri, Credential.GetNetworkCredential(), cancellationToken: _stopping.Token)
+        return BloomyCredentials.ExchangePasswordAsync(options, Credential.GetNetworkCredential(), _stopping.Token)
             .GetAwaiter().GetResult();
     }
 
@@ -208,7 +226,8 @@ public sealed class ConnectBloomyCommand : PSCmdlet
         var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
         try
         {
-            return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            // With the length: without it a NUL in the key would silently end it there.
+            return Marshal.PtrToStringUni(pointer, secure.Length) ?? string.Empty;
         }
         finally
         {

@@ -6,7 +6,7 @@ namespace Bloomy.Cmdlets.Commands.Connection;
 
 /// <summary>
 /// <para type="synopsis">Closes a Bloom Growth connection and forgets the session's default.</para>
-/// <para type="description">Disconnect-Bloomy closes the given connection, or the current runspace's default one, and releases its HTTP resources. Cmdlets run afterwards without -Connection connect anew (from BG_API_KEY or ~/.bloomy/config.yaml) or fail with a configuration error. It does nothing when there is no connection.</para>
+/// <para type="description">Disconnect-Bloomy closes the given connection, or the current runspace's default one, and releases its HTTP resources. After it, nothing connects on its own in this session: cmdlets run without -Connection fail with the error Bloomy.Disconnected until Connect-Bloomy is run again, even when BG_API_KEY or ~/.bloomy/config.yaml holds a key. Closing a connection that is not the default (-Connection) leaves the default alone.</para>
 /// </summary>
 /// <example>
 ///   <code>Disconnect-Bloomy</code>
@@ -32,12 +32,12 @@ public sealed class DisconnectBloomyCommand : PSCmdlet
         var runspace = Runspace.DefaultRunspace;
         var current = ConnectionStore.GetDefault(runspace);
         var target = Connection ?? current;
+        if (Connection is null || ReferenceEquals(target, current)) ConnectionStore.Disconnect(runspace);
         if (target is null)
         {
             WriteVerbose("There is no Bloomy connection to close.");
             return;
         }
-        if (ReferenceEquals(target, current)) ConnectionStore.SetDefault(runspace, null);
         target.Dispose();
         WriteVerbose($"Disconnected from {target.BaseUri}");
     }

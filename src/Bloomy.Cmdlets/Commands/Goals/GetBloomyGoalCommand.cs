@@ -35,6 +35,7 @@ public sealed class GetBloomyGoalCommand : BloomyUserListCmdlet
     [ValidateRange(1, long.MaxValue)]
     [Alias("OwnerId")]
     [UserIdCompletion]
+    [IdTransformation(IsList = true)]
     public override long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>
@@ -42,6 +43,8 @@ public sealed class GetBloomyGoalCommand : BloomyUserListCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [GoalIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -40,23 +40,23 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     /// <para type="description">The meeting the goal belongs to. Without it the goal belongs to no meeting (preview: POST rocks/create).</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [MeetingIdCompletion]
+    [IdTransformation(ReportedByRow = true)]
     public long? MeetingId { get; set; }
 
     /// <summary>
     /// <para type="description">The owner's (accountable user's) id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
+    [IdTransformation(ReportedByRow = true)]
     public long? UserId { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(UserId), nameof(MeetingId))) return;
+        if (RejectUnusableCells(nameof(MeetingId), nameof(UserId))) return;
         string title = Title;
         long? userId = UserId;
         if (MeetingId is not long meetingId)

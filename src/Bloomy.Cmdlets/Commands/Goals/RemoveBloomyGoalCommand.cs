@@ -24,6 +24,7 @@ public sealed class RemoveBloomyGoalCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Goal))]
     public Goal? Goal { get; set; }
 
     /// <inheritdoc />

@@ -24,6 +24,7 @@ public sealed class RestoreBloomyGoalCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Goal))]
     public Goal? Goal { get; set; }
 
     /// <summary>
@@ -42,17 +43,7 @@ public sealed class RestoreBloomyGoalCommand : BloomyItemCmdlet
     protected override void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Restore")) return;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, description, async (client, ct) =>
-            {
-                await client.Goals.RestoreAsync(id, ct).ConfigureAwait(false);
-                return await client.Goals.GetAsync(id, ct).ConfigureAwait(false);
-            });
-        }
-        else
-        {
-            QueueAction(target, description, (client, ct) => client.Goals.RestoreAsync(id, ct));
-        }
+        QueueChange(PassThru.IsPresent, target, description, "was restored",
+            (client, ct) => client.Goals.RestoreAsync(id, ct), (client, ct) => client.Goals.GetAsync(id, ct));
     }
 }

@@ -19,7 +19,7 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 ///   <para>Completes all your active goals and returns them.</para>
 /// </example>
 /// <example>
-///   <code>Get-BloomyGoal | Where-Object Status -eq 'Completed' | Set-BloomyGoal -Archived</code>
+///   <code>Get-BloomyGoal | Where-Object Status -eq 'Complete' | Set-BloomyGoal -Archived</code>
 ///   <para>Archives your completed goals.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
@@ -33,6 +33,7 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Goal))]
     public Goal? Goal { get; set; }
 
     /// <summary>
@@ -49,13 +50,14 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
     [ValidateRange(1, long.MaxValue)]
     [Alias("AccountableUserId")]
     [UserIdCompletion]
+    [IdTransformation]
     public long? OwnerId { get; set; }
 
     /// <summary>
     /// <para type="description">The new status: OnTrack, OffTrack (the same as AtRisk), AtRisk or Complete; the SDK's On, Off and Complete are accepted too. Case does not matter.</para>
     /// </summary>
     [Parameter]
-    [ValidateSet("OnTrack", "OffTrack", "AtRisk", "Complete", "On", "Off")]
+    [ValidateGoalStatus]
     [GoalStatusCompletion]
     public string? Status { get; set; }
 
@@ -101,31 +103,21 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
         long? ownerId = OwnerId;
         GoalStatus? status = _status;
         bool? archive = ArchivedGiven ? Archived.IsPresent : null;
-        if (PassThru.IsPresent)
-        {
-            Queue(target, description, async (client, ct) =>
-                await ApplyAsync(client, id, newTitle, ownerId, status, archive, ct).ConfigureAwait(false)
-                ?? await client.Goals.GetAsync(id, ct).ConfigureAwait(false));
-        }
-        else
-        {
-            QueueAction(target, description, (client, ct) => ApplyAsync(client, id, newTitle, ownerId, status, archive, ct));
-        }
+        QueueChange(PassThru.IsPresent, target, description, "was changed",
+            (client, ct) => ApplyAsync(client, id, newTitle, ownerId, status, archive, ct), (client, ct) => client.Goals.GetAsync(id, ct));
     }
 
-    /// <summary>Updates the fields, then archives or restores; returns the goal when the last step read it back.</summary>
-    private static async Task<Goal?> ApplyAsync(BloomyClient client, long id, string? title, long? ownerId, GoalStatus? status,
+    /// <summary>Updates the fields, then archives or restores; reads nothing back.</summary>
+    private static async Task ApplyAsync(BloomyClient client, long id, string? title, long? ownerId, GoalStatus? status,
         bool? archive, CancellationToken ct)
     {
-        Goal? updated = null;
         if (title is not null || ownerId is not null || status is not null)
         {
-            updated = await client.Goals.UpdateAsync(id, title, ownerId, status, ct).ConfigureAwait(false);
+            await client.Goals.SendUpdateAsync(id, title, ownerId, status, ct).ConfigureAwait(false);
         }
-        if (archive is null) return updated;
+        if (archive is null) return;
 
         await (archive.Value ? client.Goals.ArchiveAsync(id, ct) : client.Goals.RestoreAsync(id, ct)).ConfigureAwait(false);
-        return null;
     }
 
     private string DescribeChanges()

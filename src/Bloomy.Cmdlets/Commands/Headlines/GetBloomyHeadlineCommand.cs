@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Connections;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Headlines;
 
@@ -30,18 +32,29 @@ public sealed class GetBloomyHeadlineCommand : BloomyUserOrMeetingListCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [HeadlineIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
     protected override string ListName => "headlines";
 
     /// <inheritdoc />
-    protected override void QueueForUser(object? target, long? userId, string label) =>
-        QueueMany(target, label, (client, ct) => client.Headlines.ListAsync(userId: userId, cancellationToken: ct));
+    protected override void QueueForUser(object? target, long? userId, string label)
+    {
+        var meetings = ActiveConnection.Meetings;
+        QueueMany(target, label, async (client, ct) => await MeetingNames.CompleteAsync(
+            meetings, await client.Headlines.ListAsync(userId: userId, cancellationToken: ct).ConfigureAwait(false), null, ct).ConfigureAwait(false));
+    }
 
     /// <inheritdoc />
-    protected override void QueueForMeeting(object target, long meetingId, string label) =>
-        QueueMany(target, label, (client, ct) => client.Headlines.ListAsync(meetingId: meetingId, cancellationToken: ct));
+    protected override void QueueForMeeting(object target, long meetingId, string label)
+    {
+        var meetings = ActiveConnection.Meetings;
+        var listedFor = target as Meeting;
+        QueueMany(target, label, async (client, ct) => await MeetingNames.CompleteAsync(
+            meetings, await client.Headlines.ListAsync(meetingId: meetingId, cancellationToken: ct).ConfigureAwait(false), listedFor, ct).ConfigureAwait(false));
+    }
 
     /// <inheritdoc />
     protected override void ProcessOtherSet()

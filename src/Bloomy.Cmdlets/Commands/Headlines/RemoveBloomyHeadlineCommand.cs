@@ -28,6 +28,7 @@ public sealed class RemoveBloomyHeadlineCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Headline))]
     public Headline? Headline { get; set; }
 
     /// <inheritdoc />

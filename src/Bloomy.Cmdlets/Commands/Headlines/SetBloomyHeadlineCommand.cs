@@ -24,6 +24,7 @@ public sealed class SetBloomyHeadlineCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Headline))]
     public Headline? Headline { get; set; }
 
     /// <summary>
@@ -50,6 +51,7 @@ public sealed class SetBloomyHeadlineCommand : BloomyItemCmdlet
     {
         if (!ShouldProcess(description, "Rename")) return;
         string title = Title;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Headlines.UpdateAsync(id, title, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was changed",
+            (client, ct) => client.Headlines.SendUpdateAsync(id, title, ct), (client, ct) => client.Headlines.GetAsync(id, ct));
     }
 }

@@ -28,6 +28,7 @@ public sealed class CloseBloomyIssueCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Issue))]
     public Issue? Issue { get; set; }
 
     /// <summary>
@@ -46,6 +47,7 @@ public sealed class CloseBloomyIssueCommand : BloomyItemCmdlet
     protected override void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Solve")) return;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Issues.CompleteAsync(id, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was closed",
+            (client, ct) => client.Issues.SendCompleteAsync(id, ct), (client, ct) => client.Issues.GetAsync(id, ct));
     }
 }

@@ -46,6 +46,7 @@ public sealed class OpenBloomyIssueCommand : BloomyItemCmdlet
     protected override void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Reopen")) return;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Issues.ReopenAsync(id, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was reopened",
+            (client, ct) => client.Issues.SendReopenAsync(id, ct), (client, ct) => client.Issues.GetAsync(id, ct));
     }
 }

@@ -37,6 +37,7 @@ public sealed class RemoveBloomyIssueCommand : BloomyItemCmdlet
     [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation]
     public long MeetingId { get; set; }
 
     /// <inheritdoc />
@@ -52,8 +53,8 @@ public sealed class RemoveBloomyIssueCommand : BloomyItemCmdlet
         if (meetingId is not long meeting)
         {
             // Reported in its place among the results, before anything is sent.
-            var missing = new ArgumentException($"The {description} has no MeetingId, so there is no meeting to remove it from.", nameof(Issue));
-            QueueAction(target, description, (_, _) => Task.FromException(missing));
+            QueueFailure(target, description,
+                new ArgumentException($"The {description} has no MeetingId, so there is no meeting to remove it from.", nameof(Issue)));
             return;
         }
         if (!ShouldProcess($"{description} from meeting {meeting}", "Remove")) return;

@@ -24,6 +24,7 @@ public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Issue))]
     public Issue? Issue { get; set; }
 
     /// <summary>
@@ -69,6 +70,7 @@ public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
     {
         if (!ShouldProcess(description, "Update")) return;
         string? title = Title, notes = Notes;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Issues.UpdateAsync(id, title, notes, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was changed",
+            (client, ct) => client.Issues.SendUpdateAsync(id, title, notes, ct), (client, ct) => client.Issues.GetAsync(id, ct));
     }
 }

@@ -38,6 +38,7 @@ public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserIdToMeetingIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeetingIdCompletion]
+    [IdTransformation]
     public long MeetingId { get; set; }
 
     /// <summary>
@@ -55,6 +56,7 @@ public sealed class AddBloomyMeetingAttendeeCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, ParameterSetName = UserIdToMeetingSet)]
     [ValidateRange(1, long.MaxValue)]
     [UserIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>

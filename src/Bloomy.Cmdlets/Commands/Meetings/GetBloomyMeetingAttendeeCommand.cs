@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Connections;
 
 namespace Bloomy.Cmdlets.Commands.Meetings;
 
@@ -20,6 +21,10 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 public sealed class GetBloomyMeetingAttendeeCommand : BloomyMeetingListCmdlet
 {
     /// <inheritdoc />
-    protected override void QueueForMeeting(object target, long meetingId) =>
-        QueueMany(target, $"attendees of meeting {meetingId}", (client, ct) => client.Meetings.GetAttendeesAsync(meetingId, ct));
+    protected override void QueueForMeeting(object target, long meetingId)
+    {
+        var directory = ActiveConnection.Users;
+        QueueMany(target, $"attendees of meeting {meetingId}", async (client, ct) => await UserDirectory.CompleteAsync(
+            directory, await client.Meetings.GetAttendeesAsync(meetingId, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
+    }
 }

@@ -43,6 +43,7 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
     [Parameter(ParameterSetName = MineSet, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [UserIdCompletion]
+    [IdTransformation]
     public long? UserId { get; set; }
 
     /// <summary>
@@ -57,6 +58,8 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>

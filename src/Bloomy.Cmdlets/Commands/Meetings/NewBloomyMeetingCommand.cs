@@ -17,7 +17,7 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(CreatedMeeting))]
-public sealed class NewBloomyMeetingCommand : BloomyPipelineCmdlet
+public sealed class NewBloomyMeetingCommand : BloomyRowCmdlet
 {
     /// <summary>
     /// <para type="description">The meeting's title.</para>
@@ -32,6 +32,7 @@ public sealed class NewBloomyMeetingCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true, ReportedByRow = true)]
     public long[] AttendeeId { get; set; } = Array.Empty<long>();
 
     /// <summary>
@@ -43,6 +44,7 @@ public sealed class NewBloomyMeetingCommand : BloomyPipelineCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (RejectUnusableCells(nameof(AttendeeId))) return;
         string title = Title;
         var attendees = AttendeeId;
         var addSelf = !ExcludeSelf.IsPresent;

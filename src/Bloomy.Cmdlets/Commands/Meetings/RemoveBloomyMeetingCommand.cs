@@ -24,6 +24,7 @@ public sealed class RemoveBloomyMeetingCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Meeting))]
     public Meeting? Meeting { get; set; }
 
     /// <inheritdoc />

@@ -1,11 +1,12 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
 /// <summary>
 /// <para type="synopsis">Gets scorecard scores: yours, a user's, a meeting's, or one measurable's score for a week.</para>
-/// <para type="description">Without parameters Get-BloomyScorecard returns the scores of your scorecard. Users (from Get-BloomyUser) or -UserId give a user's scorecard; meetings (from Get-BloomyMeeting) or -MeetingId give a meeting's. -WeekOffset keeps one week only (0 = this week, -1 = last week); scores without a value are left out unless -IncludeEmpty. Measurables (from Get-BloomyMeasurable) or -MeasurableId give one measurable's score for the week of -WeekOffset (default this week), empty or not, read from its owner's scorecard (with -MeasurableId, from yours); a measurable with no score that week is an error record naming it. A user object always binds as a user and a meeting object as a meeting, never the other way round. Pipeline input is processed concurrently, up to -ThrottleLimit items at once, and each item's scores come out together, in input order.</para>
+/// <para type="description">Without parameters Get-BloomyScorecard returns the scores of your scorecard. Users (from Get-BloomyUser) or -UserId give a user's scorecard; meetings (from Get-BloomyMeeting) or -MeetingId give a meeting's. -WeekOffset keeps one week only (0 = this week, -1 = last week); scores without a value are left out unless -IncludeEmpty. Measurables (from Get-BloomyMeasurable) or -MeasurableId give one measurable's score for the week of -WeekOffset (default this week), empty or not, read from its owner's scorecard (with -MeasurableId, the owner is looked up first, so any measurable the key can see is read); a measurable that does not exist, or has no score cell that week, is an error record naming it. A user object always binds as a user and a meeting object as a meeting, never the other way round. Pipeline input is processed concurrently, up to -ThrottleLimit items at once, and each item's scores come out together, in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>Get-BloomyScorecard -WeekOffset 0 -IncludeEmpty</code>
@@ -34,10 +35,12 @@ public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
     public Measurable? Measurable { get; set; }
 
     /// <summary>
-    /// <para type="description">The ids of measurables on your scorecard whose score to get.</para>
+    /// <para type="description">The ids of the measurables whose score to get: any measurable the key can see, read from its owner's scorecard.</para>
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByMeasurableIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [MeasurableIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] MeasurableId { get; set; } = Array.Empty<long>();
 
     /// <summary>
@@ -88,8 +91,19 @@ public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
         var weekOffset = WeekOffset ?? 0;
         var label = $"score of measurable {measurableId} for week offset {weekOffset}";
         Queue(target, label, async (client, ct) =>
-            await client.Scorecard.GetAsync(measurableId, ownerId, weekOffset, ct).ConfigureAwait(false)
-            ?? throw new ItemNotFoundException(
-                $"Measurable {measurableId} has no score that week on {(ownerId is null ? "your" : $"user {ownerId}'s")} scorecard."));
+        {
+            // A measurable's scores are on its owner's scorecard; the owner of one given by id comes from the
+            // measurable itself, so any measurable the key can see is read, not only the current user's.
+            var owner = ownerId;
+            if (owner is null)
+            {
+                var measurable = await client.Scorecard.GetMeasurableAsync(measurableId, ct).ConfigureAwait(false)
+                    ?? throw new ItemNotFoundException($"Measurable {measurableId} does not exist, or this API key cannot see it.");
+                owner = measurable.OwnerId;
+            }
+            return await client.Scorecard.GetAsync(measurableId, owner, weekOffset, ct).ConfigureAwait(false)
+                ?? throw new ItemNotFoundException(
+                    $"Measurable {measurableId} has no score cell that week (week offset {weekOffset}) on {(owner is null ? "your" : $"user {owner}'s")} scorecard.");
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
@@ -25,7 +26,7 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyScore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
+public sealed class SetBloomyScoreCommand : BloomyRowCmdlet
 {
     private int? _currentWeekNumber;
 
@@ -34,6 +35,8 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
+    [MeasurableIdCompletion]
+    [IdTransformation(ReportedByRow = true, Required = true)]
     public long MeasurableId { get; set; }
 
     /// <summary>
@@ -41,18 +44,21 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [AllowNull]
+    [EmptyCellAsNull]
     public decimal? Value { get; set; }
 
     /// <summary>
     /// <para type="description">The week relative to the current one (0 = this week, the default; -1 = last week). Cannot be combined with -WeekNumber.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyCellAsNull]
     public int? WeekOffset { get; set; }
 
     /// <summary>
     /// <para type="description">The week's number, as scores and Get-BloomyScorecardWeek give it. Cannot be combined with -WeekOffset.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [EmptyCellAsNull]
     public int? WeekNumber { get; set; }
 
     /// <inheritdoc />
@@ -65,9 +71,10 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (RejectUnusableCells(nameof(MeasurableId), nameof(WeekOffset), nameof(WeekNumber))) return;
         if (WeekOffset is not null && WeekNumber is not null)
         {
-            WriteError(BothWeeks(BoundInput()));
+            QueueFailure(BoundInput(), "Input row", BothWeeks(null).Exception);
             return;
         }
 

@@ -24,6 +24,7 @@ public sealed class CompleteBloomyTodoCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Todo))]
     public Todo? Todo { get; set; }
 
     /// <summary>
@@ -42,6 +43,7 @@ public sealed class CompleteBloomyTodoCommand : BloomyItemCmdlet
     protected override void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Complete")) return;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Todos.CompleteAsync(id, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was completed",
+            (client, ct) => client.Todos.SendCompleteAsync(id, ct), (client, ct) => client.Todos.GetAsync(id, ct));
     }
 }

@@ -37,24 +37,24 @@ public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
     /// <para type="description">The meeting the to-do belongs to; omit it for a personal to-do.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [MeetingIdCompletion]
+    [IdTransformation(ReportedByRow = true)]
     public long? MeetingId { get; set; }
 
     /// <summary>
     /// <para type="description">When the to-do is due. Default: the server's (a week from now).</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
+    [DateTransformation(ReportedByRow = true)]
     public DateTime? DueDate { get; set; }
 
     /// <summary>
     /// <para type="description">The accountable user's id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [EmptyCellAsNull]
     [Alias("OwnerId", "AccountableUserId")]
     [UserIdCompletion]
+    [IdTransformation(ReportedByRow = true)]
     public long? UserId { get; set; }
 
     /// <summary>

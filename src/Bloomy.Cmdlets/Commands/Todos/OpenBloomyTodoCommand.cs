@@ -46,6 +46,7 @@ public sealed class OpenBloomyTodoCommand : BloomyItemCmdlet
     protected override void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Reopen")) return;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Todos.ReopenAsync(id, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was reopened",
+            (client, ct) => client.Todos.SendReopenAsync(id, ct), (client, ct) => client.Todos.GetAsync(id, ct));
     }
 }

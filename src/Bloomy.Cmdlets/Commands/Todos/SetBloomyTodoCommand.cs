@@ -24,6 +24,7 @@ public sealed class SetBloomyTodoCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObjectSet)]
     [ValidateNotNull]
+    [RowAsItem(typeof(Todo))]
     public Todo? Todo { get; set; }
 
     /// <summary>
@@ -38,6 +39,7 @@ public sealed class SetBloomyTodoCommand : BloomyItemCmdlet
     /// <para type="description">The new due date.</para>
     /// </summary>
     [Parameter]
+    [DateTransformation]
     public DateTime? DueDate { get; set; }
 
     /// <summary>
@@ -70,6 +72,7 @@ public sealed class SetBloomyTodoCommand : BloomyItemCmdlet
         if (!ShouldProcess(description, "Update")) return;
         string? title = Title;
         DateTime? dueDate = DueDate;
-        QueueResult(PassThru.IsPresent, target, description, (client, ct) => client.Todos.UpdateAsync(id, title, dueDate, ct));
+        QueueChange(PassThru.IsPresent, target, description, "was changed",
+            (client, ct) => client.Todos.SendUpdateAsync(id, title, dueDate, ct), (client, ct) => client.Todos.GetAsync(id, ct));
     }
 }

@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Connections;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Users;
 
@@ -38,6 +40,8 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
+    [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>
@@ -85,12 +89,14 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
     protected override void ProcessRecord()
     {
         bool reports = IncludeDirectReports.IsPresent, positions = IncludePositions.IsPresent;
+        var directory = ActiveConnection.Users;
         switch (ParameterSetName)
         {
             case ByIdSet:
                 foreach (var id in Id)
                 {
-                    Queue(id, $"user {id}", (client, ct) => client.Users.GetAsync(id, reports, positions, ct));
+                    Queue(id, $"user {id}", async (client, ct) => await UserDirectory.CompleteAsync(
+                        directory, await client.Users.GetAsync(id, reports, positions, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
                 }
                 break;
             case SearchSet:
@@ -106,7 +112,8 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
                 QueueMany(null, "the users you can see", (client, ct) => client.Users.ListVisibleAsync(includePlaceholders, ct));
                 break;
             default:
-                Queue(null, "the current user", (client, ct) => client.Users.GetAsync(null, reports, positions, ct));
+                Queue(null, "the current user", async (client, ct) => await UserDirectory.CompleteAsync(
+                    directory, await client.Users.GetAsync(null, reports, positions, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
                 break;
         }
     }

@@ -93,7 +93,8 @@ public sealed class ConfigFileTests : IDisposable
 
         BloomyConfigFile.SaveApiKey("new", path);
 
-        Assert.Equal("api_key: new\nversion: 1\n", File.ReadAllText(path));
+        // Issue 10.4: the file's other keys are kept.
+        Assert.Equal("api_key: new\nversion: 1\nextra: stuff that is longer than the new content\n", File.ReadAllText(path));
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));

@@ -102,9 +102,8 @@ public sealed class CredentialsTests : IDisposable
         }));
 
         Assert.Equal(
-            "No Bloom Growth API key was found. Pass one explicitly (Connect-Bloomy -ApiKey / -Credential, or " +
-            "BloomyClientOptions.ApiKey), set the BG_API_KEY environment variable, or save one in " +
-            "~/.bloomy/config.yaml (api_key: <key>).",
+            "No Bloom Growth API key was found. Pass one explicitly (Connect-Bloomy -ApiKey or -Credential), " +
+            "set the BG_API_KEY environment variable, or save one in ~/.bloomy/config.yaml (api_key: <key>).",
             ex.Message);
     }
 

@@ -199,21 +199,193 @@ public class RetryTests
     [Fact]
     public async Task Exhausted429ReportsStatusAndRetryAfter()
     {
+        // 429s are waited out for as long as the total timeout allows (here 22 s: attempts at 0, 5, 10, 15
+        // and 20 s; one more would end at 25 s), however small MaxRetries is.
         var time = CoreTest.NewTime();
         var handler = new FakeHandler(time)
         {
             Fallback = (_, _) => Task.FromResult(FakeHandler.Response(HttpStatusCode.TooManyRequests, null, r => r.Headers.Add("Retry-After", "5"))),
         };
-        using var http = CoreTest.Http(handler, time, o => o.MaxRetries = 2);
+        using var http = CoreTest.Http(handler, time, o =>
+        {
+            o.MaxRetries = 2;
+            o.TotalTimeout = TimeSpan.FromSeconds(22);
+        });
 
         var ex = await Assert.ThrowsAsync<BloomyApiException>(() =>
             time.Drive(http.SendVoidAsync(HttpMethod.Post, "todo/create", CancellationToken.None), TimeSpan.FromSeconds(1)));
 
-        Assert.Equal(3, handler.Calls);
+        Assert.Equal(5, handler.Calls);
         Assert.Equal(429, ex.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), ex.RetryAfter);
-        Assert.Equal(2, ex.RetryCount);
-        Assert.Contains("429 Too Many Requests (the server asked to wait 5 s) after 2 retries", ex.Message);
+        Assert.Equal(4, ex.RetryCount);
+        Assert.Contains("429 Too Many Requests (the server asked to wait 5 s) after 4 retries; waiting again would pass the 22 s limit on rate-limit waits", ex.Message);
+    }
+
+    [Fact]
+    public async Task RateLimitRetriesAreBoundedByTimeNotByMaxRetries()
+    {
+        var time = CoreTest.NewTime();
+        var handler = new FakeHandler(time);
+        for (var i = 0; i < 6; i++)
+        {
+            handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.Add("Retry-After", "1"));
+        }
+        handler.Respond(HttpStatusCode.OK, "{\"Id\":9}");
+        var events = new List<BloomyRequestEvent>();
+        using var http = CoreTest.Http(handler, time, o => o.MaxRetries = 1);
+
+        TestItem item;
+        using (BloomyRequestScope.Begin(e => { lock (events) { events.Add(e); } }))
+        {
+            item = await time.Drive(http.SendAsync(HttpMethod.Post, "todo/create", new TestBody { Title = "x" }, Json.TestBody, Json.TestItem, CancellationToken.None));
+        }
+
+        Assert.Equal(9, item.Id);
+        Assert.Equal(7, handler.Calls);
+        var retries = events.Where(e => e.Kind == BloomyRequestEventKind.RetryScheduled).ToList();
+        Assert.Equal(6, retries.Count);
+        Assert.Equal("POST todo/create → 429; retry 6 in 1 s (rate limited)", retries[5].ToString());
+    }
+
+    [Fact]
+    public async Task MaxRetriesZeroDoesNotRetry429()
+    {
+        var time = CoreTest.NewTime();
+        var handler = new FakeHandler(time).Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.Add("Retry-After", "1"));
+        using var http = CoreTest.Http(handler, time, o => o.MaxRetries = 0);
+
+        var ex = await Assert.ThrowsAsync<BloomyApiException>(() => http.SendVoidAsync(HttpMethod.Post, "todo/create", CancellationToken.None));
+
+        Assert.Equal(1, handler.Calls);
+        Assert.Equal(429, ex.StatusCode);
+        Assert.DoesNotContain("limit on rate-limit waits", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(429, "0")]
+    [InlineData(429, "-5")]
+    [InlineData(429, "past")]
+    [InlineData(503, "0")]
+    [InlineData(503, "past")]
+    public async Task RetryAfterOfZeroNegativeOrPastGetsTheNormalBackoff(int status, string retryAfter)
+    {
+        var time = CoreTest.NewTime();
+        var handler = new FakeHandler(time);
+        void Refuse(HttpResponseMessage r)
+        {
+            if (retryAfter == "past")
+            {
+                r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddMinutes(-1));
+            }
+            else
+            {
+                r.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            }
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            handler.Enqueue((_, _) => Task.FromResult(FakeHandler.Response((HttpStatusCode)status, null, Refuse)));
+        }
+        handler.Respond(HttpStatusCode.OK, "{\"Id\":1}");
+        using var http = CoreTest.Http(handler, time);
+
+        await time.Drive(http.GetAsync("users/mine", Json.TestItem, CancellationToken.None));
+
+        // RetryBaseDelay is 1 s with the jitter at its midpoint: 1 s, 2 s, 4 s, never an immediate retry.
+        Assert.Equal(4, handler.Calls);
+        var at = handler.Requests.Select(r => r.At).ToList();
+        Assert.True(at[1] - at[0] >= TimeSpan.FromSeconds(1), $"first retry after {at[1] - at[0]}");
+        Assert.True(at[2] - at[1] >= TimeSpan.FromSeconds(2), $"second retry after {at[2] - at[1]}");
+        Assert.True(at[3] - at[2] >= TimeSpan.FromSeconds(4), $"third retry after {at[3] - at[2]}");
+    }
+
+    [Fact]
+    public async Task After429sFewerRequestsGoOutAtOnceWhenThePauseEnds()
+    {
+        var time = CoreTest.NewTime();
+        var calls = 0;
+        var inFlightLater = 0;
+        var peakLater = 0;
+        var firstRound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new FakeHandler(time)
+        {
+            Fallback = async (_, ct) =>
+            {
+                var n = Interlocked.Increment(ref calls);
+                if (n <= 8)
+                {
+                    // All eight arrive together and are refused together.
+                    if (n == 8) firstRound.TrySetResult();
+                    await firstRound.Task.WaitAsync(ct);
+                    return FakeHandler.Response(HttpStatusCode.TooManyRequests, null, r => r.Headers.Add("Retry-After", "1"));
+                }
+                var now = Interlocked.Increment(ref inFlightLater);
+                int peak;
+                while (now > (peak = Volatile.Read(ref peakLater)) && Interlocked.CompareExchange(ref peakLater, now, peak) != peak)
+                {
+                }
+                await Task.Delay(20, ct);
+                Interlocked.Decrement(ref inFlightLater);
+                return FakeHandler.Response(HttpStatusCode.OK, "{\"Id\":1}");
+            },
+        };
+        using var http = CoreTest.Http(handler, time, o => o.MaxConcurrentRequests = 8);
+
+        var all = Task.WhenAll(Enumerable.Range(0, 8).Select(i => http.GetAsync($"users/{i + 1}", Json.TestItem, CancellationToken.None)));
+        await time.Drive(all, TimeSpan.FromMilliseconds(250));
+
+        // One burst of 429s halves the window once (8 → 4), not eight times, and the pause's end releases 4.
+        Assert.Equal(16, calls);
+        Assert.True(peakLater <= 4, $"{peakLater} requests went out at once after the pause");
+        Assert.True(peakLater >= 2, $"the window collapsed to {peakLater}");
+        Assert.True(http.Concurrency.Limit is >= 4 and <= 8);
+    }
+
+    [Fact]
+    public async Task DeleteAnswered404AfterALostAnswerIsDone()
+    {
+        var time = CoreTest.NewTime();
+        var handler = new FakeHandler(time)
+            .Throw(new HttpRequestException("The response ended prematurely.", new IOException("connection reset")))
+            .Respond(HttpStatusCode.NotFound, "{\"Message\":\"No such headline\"}");
+        var events = new List<BloomyRequestEvent>();
+        using var http = CoreTest.Http(handler, time);
+
+        using (BloomyRequestScope.Begin(e => { lock (events) { events.Add(e); } }))
+        {
+            await time.Drive(http.SendVoidAsync(HttpMethod.Delete, "headline/8001", CancellationToken.None));
+        }
+
+        Assert.Equal(2, handler.Calls);
+        var done = Assert.Single(events, e => e.Kind == BloomyRequestEventKind.AlreadyDone);
+        Assert.Equal("DELETE headline/8001 → 404 on attempt 2: an earlier attempt that may have reached the server already deleted it; counted as deleted", done.ToString());
+    }
+
+    [Theory]
+    [InlineData("first")]
+    [InlineData("after429")]
+    [InlineData("afterRefused")]
+    public async Task DeleteAnswered404WhenNothingCouldHaveDeletedItIsNotFound(string history)
+    {
+        var time = CoreTest.NewTime();
+        var handler = new FakeHandler(time);
+        if (history == "after429")
+        {
+            handler.Respond(HttpStatusCode.TooManyRequests, null, r => r.Headers.Add("Retry-After", "1"));
+        }
+        else if (history == "afterRefused")
+        {
+            handler.Throw(new HttpRequestException("Connection refused", new SocketException((int)SocketError.ConnectionRefused)));
+        }
+        handler.Respond(HttpStatusCode.NotFound, "{\"Message\":\"No such headline\"}");
+        using var http = CoreTest.Http(handler, time);
+
+        var ex = await Assert.ThrowsAsync<BloomyApiException>(() =>
+            time.Drive(http.SendVoidAsync(HttpMethod.Delete, "headline/8001", CancellationToken.None)));
+
+        Assert.Equal(404, ex.StatusCode);
+        Assert.Equal(history == "first" ? 1 : 2, handler.Calls);
     }
 
     [Fact]

@@ -20,6 +20,22 @@ public sealed class ScorecardEmulatorTests(EmulatorFixture fixture) : EmulatorCl
     }
 
     [Fact]
+    public async Task GetMeasurable_reads_anyones_measurable_with_its_owner_and_null_for_an_unknown_id()
+    {
+        var theirs = Store.Measurables.First(m => m.OwnerId != Me);
+
+        var measurable = await Client.Scorecard.GetMeasurableAsync(theirs.Id);
+        AssertCalls(new Call("GET", $"measurables/{theirs.Id}"));
+        ForgetCalls();
+        var unknown = await Client.Scorecard.GetMeasurableAsync(999999);
+
+        Assert.Equal(400, Assert.Single(Emulator.Stats.Requests).StatusCode); // the server's answer for an unknown id
+        Assert.NotNull(measurable);
+        Assert.Equal((theirs.Id, theirs.Title, (long?)theirs.OwnerId), (measurable!.Id, measurable.Title, measurable.OwnerId));
+        Assert.Null(unknown);
+    }
+
+    [Fact]
     public async Task List_defaults_to_the_current_user_and_drops_empty_cells_unless_asked()
     {
         var filled = await Client.Scorecard.ListAsync();

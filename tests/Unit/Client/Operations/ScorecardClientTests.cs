@@ -1,3 +1,4 @@
+using Bloomy.Client;
 using static Bloomy.Tests.Client.Operations.Ops;
 
 namespace Bloomy.Tests.Client.Operations;
@@ -80,11 +81,26 @@ public sealed class ScorecardClientTests
         Assert.Equal(new long[] { 7001, 7002 }, items.Select(i => i.Id));
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"Scores\": null}")]
+    public async Task List_refuses_a_missing_or_null_scores_list(string body)
+    {
+        // Not an empty scorecard: the answer lacks the list, and saying "no scores" would be a silent lie.
+        var (client, h) = Create();
+        h.On("GET", "scorecard/user/1002", body);
+
+        var ex = await Assert.ThrowsAsync<BloomyApiException>(() => client.Scorecard.ListAsync(1002));
+
+        Assert.Equal(BloomyFailureKind.InvalidResponse, ex.Kind);
+        Assert.Equal("GET scorecard/user/1002 returned an answer without required structure: no Scores list (missing or null).", ex.Message);
+    }
+
     [Fact]
-    public async Task List_tolerates_missing_scores()
+    public async Task List_keeps_an_empty_scores_list_empty()
     {
         var (client, h) = Create();
-        h.On("GET", "scorecard/user/1002", "{}");
+        h.On("GET", "scorecard/user/1002", "{\"Scores\": []}");
         Assert.Empty(await client.Scorecard.ListAsync(1002));
     }
 

@@ -54,6 +54,37 @@ public sealed class UsersClientTests
         Assert.Null(user.Positions![1].Name);
     }
 
+    [Theory]
+    [InlineData("""[{"Group": {"Position": {"Id": 77}}}, {"Group": null}]""", "seat 2 of 2 has no Group object")]
+    [InlineData("""[{}]""", "seat 1 of 1 has no Group object")]
+    [InlineData("""[{"Group": {}}]""", "seat 1 of 1 has no Group.Position object")]
+    [InlineData("""[{"Group": {"Position": null}}]""", "seat 1 of 1 has no Group.Position object")]
+    [InlineData("""[null]""", "seat 1 of 1 is null")]
+    public async Task Get_with_positions_refuses_a_seat_without_its_position(string seats, string what)
+    {
+        var (client, h) = Create();
+        h.On("GET", "users/1005", """{"Id": 1005, "Name": "Eve"}""").On("GET", "users/1005/seats", seats);
+
+        var ex = await Assert.ThrowsAsync<BloomyApiException>(() => client.Users.GetAsync(1005, includePositions: true));
+
+        Assert.Equal(BloomyFailureKind.InvalidResponse, ex.Kind);
+        Assert.Equal($"GET users/1005/seats returned an answer without required structure: {what}.", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"Id": 1001, "Name": "Ada Park", "Email": "ada@example.com"}""")]
+    [InlineData("""{"Id": 1001, "Name": "Ada Park", "Email": "ada@example.com", "ResultType": null}""")]
+    public async Task List_refuses_an_entry_without_result_type(string entry)
+    {
+        var (client, h) = Create(withMe: false);
+        h.On("GET", "search/all?term=%25", "[" + entry + "]");
+
+        var ex = await Assert.ThrowsAsync<BloomyApiException>(() => client.Users.ListAsync());
+
+        Assert.Equal(BloomyFailureKind.InvalidResponse, ex.Kind);
+        Assert.Equal("GET search/all?term=%25 returned an answer without required structure: entry 1 of 1 (Id 1001) has no ResultType.", ex.Message);
+    }
+
     [Fact]
     public async Task Get_with_empty_reports_gives_empty_list_not_null()
     {

@@ -66,7 +66,7 @@ public sealed class GoalCmdletTests : IClassFixture<EmulatorFixture>, IDisposabl
 
         var goals = result.OutputOf<Goal>().ToList();
         Assert.Equal(mine, goals.Select(g => g.Id));
-        Assert.All(goals, g => Assert.Equal("Completed", g.Status));
+        Assert.All(goals, g => Assert.Equal("Complete", g.Status));
         Assert.All(mine, id => Assert.Equal("Complete", Emulator.Store.FindGoal(id)!.Completion));
         var puts = Emulator.Stats.Requests.Where(r => r.Method == "PUT").OrderBy(r => r.StartedAt).ToList();
         Assert.Equal(mine.Count, puts.Count);

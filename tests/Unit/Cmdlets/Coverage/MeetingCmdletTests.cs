@@ -24,6 +24,21 @@ public sealed class MeetingCmdletTests : IClassFixture<EmulatorFixture>, IDispos
     public void Dispose() => _session.Dispose();
 
     [Fact]
+    public void Attendees_and_the_current_user_carry_the_e_mail_and_position_of_the_organisations_user_list()
+    {
+        var attendees = _session.Run("Get-BloomyMeetingAttendee -MeetingId 2001").ThrowIfFailed().OutputOf<User>().ToList();
+        var me = Assert.Single(_session.Run("Get-BloomyUser").ThrowIfFailed().OutputOf<User>());
+
+        Assert.NotEmpty(attendees);
+        foreach (var user in attendees.Append(me))
+        {
+            var stored = Emulator.Store.FindUser(user.Id)!;
+            Assert.Equal((stored.Email, stored.Description), (user.Email, user.Position));
+            Assert.False(string.IsNullOrEmpty(user.Email));
+        }
+    }
+
+    [Fact]
     public void A_detailed_meeting_carries_its_attendees_issues_todos_and_measurables()
     {
         var result = _session.Run("Get-BloomyMeeting -Id 2001 -Detailed").ThrowIfFailed();

@@ -101,6 +101,41 @@ public sealed class ScorecardCmdletTests : IClassFixture<EmulatorFixture>, IDisp
     }
 
     [Fact]
+    public void MeasurableId_reads_any_measurable_the_key_can_see_from_its_owners_scorecard_as_Set_BloomyScore_writes_it()
+    {
+        var others = Emulator.Store.Measurables.Where(m => m.OwnerId != Emulator.DemoUserId).Take(2).ToList();
+        Assert.Equal(2, others.Count);
+        _session.Run("$others | ForEach-Object { Set-BloomyScore -MeasurableId $_ -Value 7.5 -WeekOffset -1 }",
+            new() { ["others"] = others.Select(m => m.Id).ToArray() }).ThrowIfFailed();
+        Emulator.Stats.Reset();
+
+        var read = _session.Run("Get-BloomyScorecard -MeasurableId $others -WeekOffset -1",
+            new() { ["others"] = others.Select(m => m.Id).ToArray() }).ThrowIfFailed().OutputOf<ScorecardItem>().ToList();
+
+        Assert.Equal(others.Select(m => m.Id), read.Select(i => i.MeasurableId));
+        Assert.All(read, i => Assert.Equal(7.5m, i.Value));
+        Assert.All(read, i => Assert.Equal(CurrentWeek - 1, i.WeekNumber));
+        Assert.Equal(others.Select(m => $"scorecard/user/{m.OwnerId}").Order(),
+            Emulator.Stats.Requests.Where(r => r.RelativePath.StartsWith("scorecard/", StringComparison.Ordinal)).Select(r => r.RelativePath).Order());
+    }
+
+    [Fact]
+    public void An_unknown_measurable_is_said_not_to_exist_and_an_empty_cell_is_no_error()
+    {
+        var other = Emulator.Store.Measurables.First(m => m.OwnerId != Emulator.DemoUserId).Id;
+        _session.Run($"Set-BloomyScore -MeasurableId {other} -Value $null -WeekOffset -2").ThrowIfFailed();
+
+        var result = _session.Run($"Get-BloomyScorecard -MeasurableId 999999, {other} -WeekOffset -2");
+
+        var empty = Assert.Single(result.OutputOf<ScorecardItem>());
+        Assert.Equal((other, (decimal?)null), (empty.MeasurableId, empty.Value));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("Bloomy.NotFound", error.FullyQualifiedErrorId);
+        Assert.Contains("does not exist", error.ToString());
+        Assert.DoesNotContain("no score", error.ToString());
+    }
+
+    [Fact]
     public void Set_BloomyScore_enters_and_clears_a_score_for_a_week()
     {
         var measurable = Emulator.Store.Measurables.First(m => m.MeetingId == 2004).Id;
