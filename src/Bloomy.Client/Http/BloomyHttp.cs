@@ -110,7 +110,7 @@ internal sealed class BloomyHttp : IDisposable
     internal long TokenExchanges => _session?.Exchanges ?? 0;
 
     // The secret that must never appear in a message: the key, or the session's current token.
-    private string _apiKey => _session?.CurrentValue ?? _key ?? string.Empty;
+    private string CurrentSecret => _session?.CurrentValue ?? _key ?? string.Empty;
 
     // A copy of the validated options without the key, so nothing downstream can leak it.
     public BloomyClientOptions Options { get; }
@@ -591,13 +591,14 @@ internal sealed class BloomyHttp : IDisposable
         TimeoutRejectedException t => "timed out after " + Texts.Duration(t.Timeout),
         OperationCanceledException when token.IsCancellationRequested => "cancelled",
         OperationCanceledException => "aborted",
-        _ => "transport error: " + Texts.Excerpt(Texts.Flatten(ex), _apiKey),
+        _ => "transport error: " + Texts.Excerpt(Texts.Flatten(ex), CurrentSecret),
     };
 
     private Exception MapException(RequestState state, Exception ex)
     {
         // Keep the cause for debugging, unless something in it (a handler's message) holds the key.
-        var inner = ex.ToString().IndexOf(_apiKey, StringComparison.Ordinal) >= 0 ? null : ex;
+        var secret = CurrentSecret;
+        var inner = secret.Length > 0 && ex.ToString().IndexOf(secret, StringComparison.Ordinal) >= 0 ? null : ex;
         var what = state.MethodName + " " + state.Path;
         var attempts = AttemptsText(state.Attempts);
         var failedInFlight = state.LastAttemptException is not null;
@@ -607,7 +608,7 @@ internal sealed class BloomyHttp : IDisposable
                 ? (ReferenceEquals(ex, state.LastAttemptException)
                     ? "timed out after " + Texts.Duration(t.Timeout)
                     : "did not finish within the total timeout of " + Texts.Duration(t.Timeout))
-                : "failed (" + Texts.Excerpt(Texts.Flatten(ex), _apiKey) + ") after it may have reached the server";
+                : "failed (" + Texts.Excerpt(Texts.Flatten(ex), CurrentSecret) + ") after it may have reached the server";
             return new BloomyApiException(BloomyFailureKind.OutcomeUnknown,
                 $"{what} {cause}; the request may or may not have been processed, so the item may or may not have been created or changed; check before retrying.",
                 state.MethodName, state.Path, retryCount: state.Retries, innerException: inner);
@@ -627,7 +628,7 @@ internal sealed class BloomyHttp : IDisposable
         }
         var notSent = CertainlyNotSent(ex) ? " The request was not sent." : string.Empty;
         return new BloomyApiException(BloomyFailureKind.Transport,
-            $"{what} failed: could not reach the Bloom Growth API at {BaseUri.Authority} ({Texts.Excerpt(Texts.Flatten(ex), _apiKey)}; {attempts}).{notSent}",
+            $"{what} failed: could not reach the Bloom Growth API at {BaseUri.Authority} ({Texts.Excerpt(Texts.Flatten(ex), CurrentSecret)}; {attempts}).{notSent}",
             state.MethodName, state.Path, retryCount: state.Retries, innerException: inner);
     }
 
@@ -651,7 +652,7 @@ internal sealed class BloomyHttp : IDisposable
             return new BloomyAuthenticationException(
                 $"The Bloom Growth API refused access (403 {reason}) for {what}: the key is valid but not allowed to do this.", 403);
         }
-        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, _apiKey);
+        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, CurrentSecret);
         var message = $"{what} failed: {status} {reason}";
         if (status == 429 && result.RetryAfter is { } ra)
         {
@@ -702,7 +703,7 @@ internal sealed class BloomyHttp : IDisposable
             // A page of markup is usually a proxy, sign-in or error page standing in for the API: say so plainly.
             var detail = LooksLikeMarkup(body)
                 ? "an HTML page, often a proxy, sign-in or error page in front of the API"
-                : Texts.Excerpt(ex.Message, _apiKey);
+                : Texts.Excerpt(ex.Message, CurrentSecret);
             throw InvalidResponse(state, result, $"{what} returned a body that is not the expected JSON ({detail}).", ex);
         }
         if (value is null)
@@ -724,7 +725,7 @@ internal sealed class BloomyHttp : IDisposable
 
     private BloomyApiException InvalidResponse(RequestState state, AttemptResult result, string message, Exception? inner)
     {
-        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, _apiKey);
+        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, CurrentSecret);
         if (excerpt is not null)
         {
             message += " Body: " + excerpt;
