@@ -15,6 +15,7 @@ var workloads = new (string Name, Func<Task<WorkloadResult>> Run)[]
     ("client", ClientWorkload.RunAsync),
     ("fresh", FreshShellWorkload.RunAsync),
     ("storm", StormWorkload.RunAsync),
+    ("sessions", SessionsWorkload.RunAsync),
 };
 
 if (args.Length > 0 && args[0] == ImportWorkload.ProbeCommand) return ImportWorkload.RunProbeProcess(args);

@@ -50,6 +50,15 @@ public sealed class BloomyClient : IDisposable
     /// <summary>Where the API key came from (never the key itself).</summary>
     public BloomyApiKeySource ApiKeySource => Http.ApiKeySource;
 
+    /// <summary>How the client signs its requests: an API key (given, from the environment or the config file) or a credential.</summary>
+    public BloomyAuthenticationMethod AuthenticationMethod => Http.AuthenticationMethod;
+
+    /// <summary>
+    /// When the current token of a credential connection expires (it is renewed shortly before); null for an API
+    /// key, whose expiry the server does not tell, and before the first request of a credential connection.
+    /// </summary>
+    public DateTimeOffset? TokenExpiresAt => Http.TokenExpiresAt;
+
     /// <summary>The most requests this client keeps in flight at once.</summary>
     public int MaxConcurrentRequests => Http.Options.MaxConcurrentRequests;
 

@@ -21,6 +21,15 @@ public sealed class BloomyClientOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
+    /// A user name (e-mail) and password to sign in with instead of a stored key. The client exchanges them at
+    /// <see cref="TokenUri"/> for a token on first use, again shortly before the token expires (production tokens live
+    /// 14 days) and once when the server refuses the token (401), so a long session keeps working. The password is
+    /// kept only in memory as a <c>SecureString</c> copy and is never written anywhere. With <see cref="ApiKey"/> as well,
+    /// that key is used first (for example a token just exchanged) and the credential renews it.
+    /// </summary>
+    public System.Net.NetworkCredential? Credential { get; set; }
+
+    /// <summary>
     /// The API root (default <c>https://app.bloomgrowth.com/api/v1/</c>). A missing trailing slash is
     /// added, because without it the last segment (<c>v1</c>) would be dropped from every request.
     /// Plain <c>http</c> is accepted only for loopback hosts unless <see cref="AllowInsecureHttp"/> is set.

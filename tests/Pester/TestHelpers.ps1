@@ -83,7 +83,8 @@ function Connect-BloomyEmulator {
 }
 
 # GET /_emulator/stats: TotalRequests, InFlight, PeakInFlight, DroppedAfterAction, DroppedBeforeAction,
-# Created (Todo, Issue, Goal, Meeting, Headline), Routes ("get todo/user/{id}" = count), Faults, LatencyMs, JitterMs.
+# Created (Todo, Issue, Goal, Meeting, Headline), Routes ("get todo/user/{id}" = count), Faults, LatencyMs, JitterMs,
+# TokenLifetimeSeconds, TokenExchanges, RefusedTokenExchanges, ExpiredTokenRejections, ExpiredTokenRequestsAfterRejection.
 function Get-BloomyEmulatorStats {
     param($Emulator)
     Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/stats"

@@ -21,9 +21,11 @@ internal static class Program
                     case "--seed": o.Seed = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
                     case "--jitter-ms": o.LatencyJitterMs = NextInt(); break;
+                    case "--token-lifetime-seconds": o.TokenLifetime = TimeSpan.FromSeconds(NextInt()); break;
+                    case "--no-html-for-unknown-gets": o.HtmlForUnknownGets = false; break;
                     case "--verbose": o.Quiet = false; break;
                     case "-h" or "--help":
-                        Console.WriteLine("Usage: Bloomy.Emulator [--port 5080] [--users 50] [--seed 1] [--latency-ms 0] [--jitter-ms 0] [--verbose]");
+                        Console.WriteLine("Usage: Bloomy.Emulator [--port 5080] [--users 50] [--seed 1] [--latency-ms 0] [--jitter-ms 0] [--token-lifetime-seconds 1209599] [--no-html-for-unknown-gets] [--verbose]");
                         return 0;
                     default:
                         Console.Error.WriteLine($"Unknown argument '{a}'. Use --help.");
@@ -41,7 +43,7 @@ internal static class Program
         Console.WriteLine($"Bloom Growth emulator listening on {emulator.BaseUri}");
         Console.WriteLine($"Demo API key: {emulator.DemoApiKey}");
         Console.WriteLine($"Demo user: {emulator.DemoEmail} / {BloomEmulator.DemoPassword}");
-        Console.WriteLine($"Users: {o.Users} (ids 1001..{1000 + Math.Max(1, o.Users)}), seed {o.Seed}, latency {o.LatencyMs} ms ± {o.LatencyJitterMs} ms. Press Ctrl+C to stop.");
+        Console.WriteLine($"Users: {o.Users} (ids 1001..{1000 + Math.Max(1, o.Users)}), seed {o.Seed}, latency {o.LatencyMs} ms ± {o.LatencyJitterMs} ms, tokens live {emulator.Tokens.Lifetime.TotalSeconds:0} s. Press Ctrl+C to stop.");
 
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };

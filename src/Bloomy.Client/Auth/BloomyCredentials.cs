@@ -128,6 +128,20 @@ public static class BloomyCredentials
         Uri tokenUri, string userName, string password, HttpMessageHandler? handler, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
+        var token = await ExchangeTokenCoreAsync(tokenUri, userName, password, handler, timeout, TimeProvider.System, cancellationToken)
+            .ConfigureAwait(false);
+        return token.Value;
+    }
+
+    /// <summary>
+    /// The password grant, with when the token expires: <c>expires_in</c> from the moment the answer arrived, else
+    /// <c>.expires</c>, else unknown (null). Bad credentials (400) are "user name or password is incorrect"; the
+    /// password appears in no message.
+    /// </summary>
+    internal static async Task<IssuedToken> ExchangeTokenCoreAsync(
+        Uri tokenUri, string userName, string password, HttpMessageHandler? handler, TimeSpan timeout, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
         var form = "grant_type=password&userName=" + BloomyQuery.Encode(userName) + "&password=" + BloomyQuery.Encode(password);
         using var client = handler is null
             ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }, disposeHandler: true)
@@ -172,7 +186,14 @@ public static class BloomyCredentials
                 $"Failed to fetch API key: could not reach {tokenUri.GetLeftPart(UriPartial.Path)} ({Texts.Redact(Texts.Flatten(ex), password)}).", null, ex);
         }
 
+        var receivedAt = time.GetUtcNow();
         var code = (int)status;
+        if (code == 400)
+        {
+            // The password grant's answer to bad credentials (invalid_grant); its body is not settled, so not parsed.
+            throw new BloomyAuthenticationException(
+                $"The user name or password is incorrect: the token endpoint {tokenUri.GetLeftPart(UriPartial.Path)} refused them (400 {Texts.Reason(code, reason)}).", code);
+        }
         if (code < 200 || code > 299)
         {
             // The body is not echoed: a token endpoint may repeat what it was sent.
@@ -194,6 +215,6 @@ public static class BloomyCredentials
         {
             throw new BloomyAuthenticationException("Failed to fetch API key: the token response has no access_token.", code);
         }
-        return key!;
+        return new IssuedToken(key!, receivedAt, token!.ExpiresAt(receivedAt));
     }
 }

@@ -20,6 +20,10 @@ internal sealed class AttemptResult
     public string? ReasonPhrase { get; }
     public TimeSpan? RetryAfter { get; }
     public byte[]? Body { get; }
+
+    // The response's media type ("application/json", "text/html"), null when it had none.
+    public string? MediaType { get; init; }
+
     public bool IsSuccess => StatusCode >= 200 && StatusCode <= 299;
 }
 

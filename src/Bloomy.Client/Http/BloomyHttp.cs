@@ -23,7 +23,10 @@ internal sealed class BloomyHttp : IDisposable
     private const int ErrorBodyLimit = 4096;
 
     private readonly HttpClient _client;
-    private readonly string _apiKey;
+    private readonly string? _key;
+    private readonly AuthenticationHeaderValue? _keyHeader;
+    private readonly BloomyTokenSession? _session;
+    private readonly System.Security.SecureString? _password;
     private readonly TimeSpan _retryBaseDelay;
     private readonly TimeSpan _maxRetryDelay;
     private readonly Func<double> _jitter;
@@ -43,19 +46,36 @@ internal sealed class BloomyHttp : IDisposable
         }
         PlainHttpGuard.ThrowIfExposed(options.TokenUri, options.AllowInsecureHttp, "TokenUri");
 
-        var environment = options.EnvironmentReader ?? EnvironmentReader.Process;
-        var resolved = BloomyCredentials.TryResolve(options.ApiKey, options.ConfigFilePath, environment)
-            ?? throw new BloomyConfigurationException(BloomyCredentials.NoKeyMessage);
-        ApiKeyRules.ThrowIfUnusable(resolved);
-        _apiKey = resolved.Key;
-        ApiKeySource = resolved.Source;
+        Time = options.TimeProvider ?? TimeProvider.System;
+        if (options.Credential is { } credential)
+        {
+            (_session, _password) = StartSession(options, credential, Time);
+            ApiKeySource = BloomyApiKeySource.Explicit;
+            AuthenticationMethod = BloomyAuthenticationMethod.Credential;
+        }
+        else
+        {
+            var environment = options.EnvironmentReader ?? EnvironmentReader.Process;
+            var resolved = BloomyCredentials.TryResolve(options.ApiKey, options.ConfigFilePath, environment)
+                ?? throw new BloomyConfigurationException(BloomyCredentials.NoKeyMessage);
+            ApiKeyRules.ThrowIfUnusable(resolved);
+            _key = resolved.Key;
+            _keyHeader = new AuthenticationHeaderValue("Bearer", _key);
+            ApiKeySource = resolved.Source;
+            AuthenticationMethod = resolved.Source switch
+            {
+                BloomyApiKeySource.Environment => BloomyAuthenticationMethod.Environment,
+                BloomyApiKeySource.ConfigFile => BloomyAuthenticationMethod.ConfigFile,
+                _ => BloomyAuthenticationMethod.ApiKey,
+            };
+        }
 
         var copy = options.Clone();
         copy.ApiKey = null;
+        copy.Credential = null;
         copy.BaseUri = BaseUri;
         Options = copy;
 
-        Time = options.TimeProvider ?? TimeProvider.System;
         MaxRetries = options.MaxRetries;
         MaxConcurrentRequests = options.MaxConcurrentRequests;
         _retryBaseDelay = options.RetryBaseDelay;
@@ -66,7 +86,6 @@ internal sealed class BloomyHttp : IDisposable
         MaxResponseBodyBytes = options.MaxResponseBodyBytes;
 
         _client = CreateHttpClient(options, BaseUri, MaxConcurrentRequests);
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
         _client.DefaultRequestHeaders.Accept.ParseAdd("*/*");
         _client.DefaultRequestHeaders.ExpectContinue = false;
         var userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? DefaultUserAgent : options.UserAgent!.Trim();
@@ -81,6 +100,17 @@ internal sealed class BloomyHttp : IDisposable
     public Uri BaseUri { get; }
 
     public BloomyApiKeySource ApiKeySource { get; }
+
+    public BloomyAuthenticationMethod AuthenticationMethod { get; }
+
+    // When the token of a credential connection expires (null for an API key, whose expiry is unknown).
+    public DateTimeOffset? TokenExpiresAt => _session?.ExpiresAt;
+
+    // Token exchanges so far (credential connections).
+    internal long TokenExchanges => _session?.Exchanges ?? 0;
+
+    // The secret that must never appear in a message: the key, or the session's current token.
+    private string CurrentSecret => _session?.CurrentValue ?? _key ?? string.Empty;
 
     // A copy of the validated options without the key, so nothing downstream can leak it.
     public BloomyClientOptions Options { get; }
@@ -115,7 +145,7 @@ internal sealed class BloomyHttp : IDisposable
     public Task SendVoidAsync(HttpMethod method, string path, CancellationToken ct) =>
         SendVoidCoreAsync(method, path, null, ct);
 
-    public override string ToString() => $"BloomyHttp {BaseUri} (key from {ApiKeySource})";
+    public override string ToString() => $"BloomyHttp {BaseUri} ({AuthenticationMethod})";
 
     public void Dispose()
     {
@@ -125,6 +155,8 @@ internal sealed class BloomyHttp : IDisposable
         }
         _disposed = true;
         _client.Dispose();
+        _session?.Dispose();
+        _password?.Dispose();
     }
 
     private static byte[] Serialize<TBody>(TBody body, JsonTypeInfo<TBody> bodyType)
@@ -146,7 +178,38 @@ internal sealed class BloomyHttp : IDisposable
     private async Task SendVoidCoreAsync(HttpMethod method, string path, byte[]? body, CancellationToken ct)
     {
         var state = CreateState(method, path, body, readBody: false);
-        await ExecuteAsync(state, ct).ConfigureAwait(false);
+        var result = await ExecuteAsync(state, ct).ConfigureAwait(false);
+        if (IsHtml(result))
+        {
+            // The plural-path trap: a mistyped route can answer 200 with the web application's page, which
+            // must not pass for an empty success.
+            throw InvalidResponse(state, result,
+                $"{state.MethodName} {state.Path} returned {result.StatusCode} with an HTML page where the API answers with an empty body " +
+                "(wrong route?); nothing shows the change was made.", null);
+        }
+    }
+
+    // An HTML page rather than the API's answer: typed text/html without a JSON-looking start, or starting with '<'.
+    private static bool IsHtml(AttemptResult result)
+    {
+        var body = result.Body;
+        if (body is not null && LooksLikeMarkup(body))
+        {
+            return true;
+        }
+        return result.MediaType is { } type && type.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0
+            && !StartsLikeJson(body);
+    }
+
+    private static bool StartsLikeJson(byte[]? body)
+    {
+        if (body is null) return false;
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            return b is (byte)'{' or (byte)'[';
+        }
+        return false;
     }
 
     private RequestState CreateState(HttpMethod method, string path, byte[]? body, bool readBody)
@@ -237,20 +300,7 @@ internal sealed class BloomyHttp : IDisposable
     private async ValueTask<AttemptResult> SendAttemptAsync(ResilienceContext context, RequestState state)
     {
         var ct = context.CancellationToken;
-        using var request = new HttpRequestMessage(state.Method, state.RelativeUri);
-        if (state.Body is not null)
-        {
-            request.Content = new ByteArrayContent(state.Body);
-            request.Content.Headers.ContentType = JsonContentType;
-        }
-        else if (state.MethodName is "POST" or "PUT" or "PATCH")
-        {
-            // httpx sends Content-Length: 0 for bodiless POST/PUT; an empty content does the same.
-            request.Content = new ByteArrayContent(NoBody);
-            request.Content.Headers.ContentType = JsonContentType;
-        }
-
-        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        using var response = await SendAuthorizedAsync(state, ct).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var retryAfter = status == 429 || status == 503 ? RetryAfterParser.Parse(response, Time) : null;
         byte[]? body = null;
@@ -259,6 +309,12 @@ internal sealed class BloomyHttp : IDisposable
             if (state.ReadBody && response.Content is not null)
             {
                 body = await ResponseBodyReader.ReadAsync(response.Content, MaxResponseBodyBytes, failOverLimit: true, ct).ConfigureAwait(false);
+            }
+            else if (response.Content is not null)
+            {
+                // A void call's answer is normally empty (or a JSON literal); its start is read only to tell
+                // the web application's HTML page (a mistyped route) from success.
+                body = await ResponseBodyReader.ReadAsync(response.Content, ErrorBodyLimit, failOverLimit: false, ct).ConfigureAwait(false);
             }
         }
         else if (response.Content is not null)
@@ -272,7 +328,96 @@ internal sealed class BloomyHttp : IDisposable
                 // The status already says what went wrong; a broken error body only costs the excerpt.
             }
         }
-        return new AttemptResult(status, response.ReasonPhrase, retryAfter, body);
+        return new AttemptResult(status, response.ReasonPhrase, retryAfter, body)
+        {
+            MediaType = response.Content?.Headers.ContentType?.MediaType,
+        };
+    }
+
+    // Sends the request with the key, or with the session's token; a credential connection whose token the server
+    // refuses (401) gets one renewed token, shared with every request refused alike, and sends the request once more.
+    // That is safe for every method, a POST included: a 401 comes from the authorization check, before the server
+    // acts on the request, so nothing can have been done twice. A key-only connection reports the 401 as it is.
+    private async Task<HttpResponseMessage> SendAuthorizedAsync(RequestState state, CancellationToken ct)
+    {
+        if (_session is null)
+        {
+            return await SendOnceAsync(state, _keyHeader!, ct).ConfigureAwait(false);
+        }
+        var token = await _session.GetTokenAsync(ct).ConfigureAwait(false);
+        var response = await SendOnceAsync(state, BearerHeader(token), ct).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || state.Reauthenticated)
+        {
+            return response;
+        }
+        state.Reauthenticated = true;
+        response.Dispose();
+        var renewed = await _session.RenewAfterRejectionAsync(token, ct).ConfigureAwait(false);
+        return await SendOnceAsync(state, BearerHeader(renewed), ct).ConfigureAwait(false);
+    }
+
+    private static AuthenticationHeaderValue BearerHeader(string token)
+    {
+        CheckHeaderSafe(token, "The token from the token endpoint");
+        return new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private static void CheckHeaderSafe(string secret, string what)
+    {
+        if (secret.Any(char.IsControl))
+        {
+            throw new BloomyConfigurationException($"{what} contains control characters and cannot be sent in a header.");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(RequestState state, AuthenticationHeaderValue authorization, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(state.Method, state.RelativeUri);
+        request.Headers.Authorization = authorization;
+        if (state.Body is not null)
+        {
+            request.Content = new ByteArrayContent(state.Body);
+            request.Content.Headers.ContentType = JsonContentType;
+        }
+        else if (state.MethodName is "POST" or "PUT" or "PATCH")
+        {
+            // httpx sends Content-Length: 0 for bodiless POST/PUT; an empty content does the same.
+            request.Content = new ByteArrayContent(NoBody);
+            request.Content.Headers.ContentType = JsonContentType;
+        }
+        return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+    }
+
+    // The password grant behind a credential connection. The password stays a read-only SecureString copy and
+    // becomes text only for the moment each exchange builds its form.
+    private static (BloomyTokenSession Session, System.Security.SecureString Password) StartSession(
+        BloomyClientOptions options, NetworkCredential credential, TimeProvider time)
+    {
+        var userName = credential.UserName?.Trim();
+        if (string.IsNullOrEmpty(userName))
+        {
+            throw new BloomyConfigurationException("The credential has no user name; give the e-mail address you sign in with.");
+        }
+        // TokenUri itself was checked with the base URI; the default one shares the base URI's scheme and host.
+        var tokenUri = options.GetEffectiveTokenUri();
+        PlainHttpGuard.ThrowIfExposed(tokenUri, options.AllowInsecureHttp, "The token endpoint");
+        var password = credential.SecurePassword.Copy();
+        password.MakeReadOnly();
+        var handler = options.Handler;
+        var timeout = BloomyCredentials.TokenRequestTimeout;
+        IssuedToken? initial = null;
+        if (!string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            var key = options.ApiKey!.Trim();
+            ApiKeyRules.ThrowIfUnusable(new ResolvedApiKey(key, BloomyApiKeySource.Explicit));
+            // Its expiry is unknown: it is used until the server refuses it, then the credential renews it.
+            initial = new IssuedToken(key, time.GetUtcNow(), null);
+        }
+        var session = new BloomyTokenSession(
+            ct => BloomyCredentials.ExchangeTokenCoreAsync(tokenUri, userName!, new NetworkCredential(string.Empty, password).Password,
+                handler, timeout, time, ct),
+            time, initial);
+        return (session, password);
     }
 
     // Before each attempt: wait out any client-wide 429 pause, then take a concurrency slot. The gate
@@ -446,13 +591,14 @@ internal sealed class BloomyHttp : IDisposable
         TimeoutRejectedException t => "timed out after " + Texts.Duration(t.Timeout),
         OperationCanceledException when token.IsCancellationRequested => "cancelled",
         OperationCanceledException => "aborted",
-        _ => "transport error: " + Texts.Excerpt(Texts.Flatten(ex), _apiKey),
+        _ => "transport error: " + Texts.Excerpt(Texts.Flatten(ex), CurrentSecret),
     };
 
     private Exception MapException(RequestState state, Exception ex)
     {
         // Keep the cause for debugging, unless something in it (a handler's message) holds the key.
-        var inner = ex.ToString().IndexOf(_apiKey, StringComparison.Ordinal) >= 0 ? null : ex;
+        var secret = CurrentSecret;
+        var inner = secret.Length > 0 && ex.ToString().IndexOf(secret, StringComparison.Ordinal) >= 0 ? null : ex;
         var what = state.MethodName + " " + state.Path;
         var attempts = AttemptsText(state.Attempts);
         var failedInFlight = state.LastAttemptException is not null;
@@ -462,7 +608,7 @@ internal sealed class BloomyHttp : IDisposable
                 ? (ReferenceEquals(ex, state.LastAttemptException)
                     ? "timed out after " + Texts.Duration(t.Timeout)
                     : "did not finish within the total timeout of " + Texts.Duration(t.Timeout))
-                : "failed (" + Texts.Excerpt(Texts.Flatten(ex), _apiKey) + ") after it may have reached the server";
+                : "failed (" + Texts.Excerpt(Texts.Flatten(ex), CurrentSecret) + ") after it may have reached the server";
             return new BloomyApiException(BloomyFailureKind.OutcomeUnknown,
                 $"{what} {cause}; the request may or may not have been processed, so the item may or may not have been created or changed; check before retrying.",
                 state.MethodName, state.Path, retryCount: state.Retries, innerException: inner);
@@ -482,7 +628,7 @@ internal sealed class BloomyHttp : IDisposable
         }
         var notSent = CertainlyNotSent(ex) ? " The request was not sent." : string.Empty;
         return new BloomyApiException(BloomyFailureKind.Transport,
-            $"{what} failed: could not reach the Bloom Growth API at {BaseUri.Authority} ({Texts.Excerpt(Texts.Flatten(ex), _apiKey)}; {attempts}).{notSent}",
+            $"{what} failed: could not reach the Bloom Growth API at {BaseUri.Authority} ({Texts.Excerpt(Texts.Flatten(ex), CurrentSecret)}; {attempts}).{notSent}",
             state.MethodName, state.Path, retryCount: state.Retries, innerException: inner);
     }
 
@@ -491,6 +637,11 @@ internal sealed class BloomyHttp : IDisposable
         var status = result.StatusCode;
         var reason = Texts.Reason(status, result.ReasonPhrase);
         var what = state.MethodName + " " + state.Path;
+        if (status == 401 && _session is not null)
+        {
+            return new BloomyAuthenticationException(
+                $"The Bloom Growth API refused the session's token (401 {reason}) for {what}, even after signing in again. Connect again.", 401);
+        }
         if (status == 401)
         {
             return new BloomyAuthenticationException(
@@ -501,7 +652,7 @@ internal sealed class BloomyHttp : IDisposable
             return new BloomyAuthenticationException(
                 $"The Bloom Growth API refused access (403 {reason}) for {what}: the key is valid but not allowed to do this.", 403);
         }
-        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, _apiKey);
+        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, CurrentSecret);
         var message = $"{what} failed: {status} {reason}";
         if (status == 429 && result.RetryAfter is { } ra)
         {
@@ -536,6 +687,12 @@ internal sealed class BloomyHttp : IDisposable
         {
             throw InvalidResponse(state, result, $"{what} returned {result.StatusCode} with an empty body where JSON was expected.", null);
         }
+        if (IsHtml(result))
+        {
+            throw InvalidResponse(state, result,
+                $"{what} returned a body that is not the expected JSON (an HTML page: a mistyped route answered by the web application, " +
+                "or a proxy, sign-in or error page in front of the API).", null);
+        }
         T? value;
         try
         {
@@ -546,7 +703,7 @@ internal sealed class BloomyHttp : IDisposable
             // A page of markup is usually a proxy, sign-in or error page standing in for the API: say so plainly.
             var detail = LooksLikeMarkup(body)
                 ? "an HTML page, often a proxy, sign-in or error page in front of the API"
-                : Texts.Excerpt(ex.Message, _apiKey);
+                : Texts.Excerpt(ex.Message, CurrentSecret);
             throw InvalidResponse(state, result, $"{what} returned a body that is not the expected JSON ({detail}).", ex);
         }
         if (value is null)
@@ -568,7 +725,7 @@ internal sealed class BloomyHttp : IDisposable
 
     private BloomyApiException InvalidResponse(RequestState state, AttemptResult result, string message, Exception? inner)
     {
-        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, _apiKey);
+        var excerpt = Texts.Excerpt(result.Body, result.Body?.Length ?? 0, CurrentSecret);
         if (excerpt is not null)
         {
             message += " Body: " + excerpt;

@@ -48,6 +48,9 @@ internal sealed class RequestState
     // (lost in flight, timed out, or a server error): a DELETE retried after that and answered 404 is done.
     public bool MayHaveBeenApplied;
 
+    // Set once the request was sent again with a renewed token after a 401: a request is re-authenticated once at most.
+    public bool Reauthenticated;
+
     // The exception the most recent attempt ended with (null if it produced a response); tells an
     // attempt timeout from the total timeout, and "failed in flight" from "failed while waiting".
     public Exception? LastAttemptException;

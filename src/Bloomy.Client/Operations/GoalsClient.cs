@@ -88,6 +88,23 @@ public sealed class GoalsClient
     }
 
     /// <summary>
+    /// Creates a goal that belongs to no meeting (<c>POST rocks/create</c>, preview: one old client is the only evidence
+    /// of this route). Attach it to a meeting later in the web application.
+    /// </summary>
+    /// <param name="title">The goal's title.</param>
+    /// <param name="userId">The owner; null means the current user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created goal (its <c>MeetingId</c> is null).</returns>
+    /// <exception cref="ArgumentException"><paramref name="title"/> is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="userId"/> is not positive.</exception>
+    public Task<Goal> CreateWithoutMeetingAsync(string title, long? userId = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Title(title, nameof(title));
+        Guard.OptionalId(userId, nameof(userId));
+        return CreateWithoutMeetingCoreAsync(title, userId, cancellationToken);
+    }
+
+    /// <summary>
     /// Updates a goal (<c>PUT rocks/{goalId}</c> with only the given fields; the owner changes only when
     /// <paramref name="accountableUserId"/> is given) and reads it back.
     /// </summary>
@@ -222,6 +239,15 @@ public sealed class GoalsClient
         var dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.ToCreatedGoal(dto, title, meetingId, owner);
+    }
+
+    private async Task<Goal> CreateWithoutMeetingCoreAsync(string title, long? userId, CancellationToken cancellationToken)
+    {
+        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
+        var dto = await Http.SendAsync(HttpMethod.Post, "rocks/create", body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+            .ConfigureAwait(false);
+        return Mapper.ToCreatedGoal(dto, title, null, owner);
     }
 
     private async Task<Goal> UpdateCoreAsync(long goalId, GoalUpdateBody body, CancellationToken cancellationToken)

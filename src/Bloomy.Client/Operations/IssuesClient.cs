@@ -72,6 +72,35 @@ public sealed class IssuesClient
         return CompleteCoreAsync(issueId, cancellationToken);
     }
 
+    /// <summary>
+    /// Reopens a solved issue (<c>POST issues/{issueId}/complete</c> with <c>{"complete": false}</c>) and reads it back.
+    /// </summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The reopened issue.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task<Issue> ReopenAsync(long issueId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(issueId, nameof(issueId));
+        return SetCompleteAsync(issueId, false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes an issue from a meeting (<c>DELETE L10/{meetingId}/issues/{issueId}</c>): it leaves the meeting's issue
+    /// list. Whether the server also deletes the issue is not documented.
+    /// </summary>
+    /// <param name="meetingId">The meeting the issue is in.</param>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the issue was removed.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task RemoveFromMeetingAsync(long meetingId, long issueId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(meetingId, nameof(meetingId));
+        Guard.Id(issueId, nameof(issueId));
+        return Http.SendVoidAsync(HttpMethod.Delete, Route($"L10/{meetingId}/issues/{issueId}"), cancellationToken);
+    }
+
     /// <summary>Updates an issue's title and/or notes (<c>PUT issues/{issueId}</c>) and reads it back.</summary>
     /// <param name="issueId">The issue.</param>
     /// <param name="title">The new title.</param>
@@ -174,9 +203,25 @@ public sealed class IssuesClient
             Json.IssueUpdateBody, cancellationToken);
     }
 
-    private async Task<Issue> CompleteCoreAsync(long issueId, CancellationToken cancellationToken)
+    /// <summary>Reopens a solved issue (<c>POST issues/{issueId}/complete</c> with <c>{"complete": false}</c>) without reading it back.</summary>
+    /// <param name="issueId">The issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has reopened the issue.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="issueId"/> is not positive.</exception>
+    public Task SendReopenAsync(long issueId, CancellationToken cancellationToken = default)
     {
-        await Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = true },
+        Guard.Id(issueId, nameof(issueId));
+        return Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = false },
+            Json.IssueCompleteBody, cancellationToken);
+    }
+
+    private Task<Issue> CompleteCoreAsync(long issueId, CancellationToken cancellationToken) =>
+        SetCompleteAsync(issueId, true, cancellationToken);
+
+    // The flag is always sent: an absent body or key completes.
+    private async Task<Issue> SetCompleteAsync(long issueId, bool complete, CancellationToken cancellationToken)
+    {
+        await Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = complete },
             Json.IssueCompleteBody, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
     }

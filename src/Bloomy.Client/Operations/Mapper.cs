@@ -143,7 +143,7 @@ internal static class Mapper
     }
 
     /// <summary>Create answer: owner, title and meeting from the arguments; status from <c>Completion</c>.</summary>
-    public static Goal ToCreatedGoal(RockDto dto, string title, long meetingId, long userId) => new()
+    public static Goal ToCreatedGoal(RockDto dto, string title, long? meetingId, long userId) => new()
     {
         Id = dto.Id,
         Title = title,

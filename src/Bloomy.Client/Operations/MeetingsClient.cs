@@ -28,6 +28,19 @@ public sealed class MeetingsClient
         return ListCoreAsync(userId, cancellationToken);
     }
 
+    /// <summary>
+    /// Lists every meeting the current user can see (<c>GET L10/list</c>): those they attend and, unlike
+    /// <see cref="ListAsync"/>, those visible to them without attending (an admin sees more). Needs no
+    /// <c>users/mine</c> lookup.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The meetings.</returns>
+    public async Task<IReadOnlyList<Meeting>> ListVisibleAsync(CancellationToken cancellationToken = default)
+    {
+        var items = await Http.GetAsync("L10/list", Json.ListMeetingListItemDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.List(items, m => new Meeting { Id = m.Id, Name = m.Name ?? "" });
+    }
+
     /// <summary>Gets a meeting's attendees (<c>GET L10/{meetingId}/attendees</c>).</summary>
     /// <param name="meetingId">The meeting.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

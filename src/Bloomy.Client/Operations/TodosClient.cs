@@ -80,6 +80,31 @@ public sealed class TodosClient
         return CompleteCoreAsync(todoId, cancellationToken);
     }
 
+    /// <summary>
+    /// Reopens a completed to-do (<c>POST todo/{todoId}/complete?status=false</c>, the call that completes it with the
+    /// flag cleared) and reads it back.
+    /// </summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The reopened to-do.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task<Todo> ReopenAsync(long todoId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        return SetCompleteAsync(todoId, false, cancellationToken);
+    }
+
+    /// <summary>Reopens a completed to-do (<c>POST todo/{todoId}/complete?status=false</c>) without reading it back.</summary>
+    /// <param name="todoId">The to-do.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has reopened the to-do.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="todoId"/> is not positive.</exception>
+    public Task SendReopenAsync(long todoId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(todoId, nameof(todoId));
+        return Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=false"), cancellationToken);
+    }
+
     /// <summary>Completes a to-do (<c>POST todo/{todoId}/complete?status=true</c>) without reading it back.</summary>
     /// <param name="todoId">The to-do.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -213,9 +238,13 @@ public sealed class TodosClient
         };
     }
 
-    private async Task<Todo> CompleteCoreAsync(long todoId, CancellationToken cancellationToken)
+    private Task<Todo> CompleteCoreAsync(long todoId, CancellationToken cancellationToken) =>
+        SetCompleteAsync(todoId, true, cancellationToken);
+
+    // The status is always sent: without it the server completes.
+    private async Task<Todo> SetCompleteAsync(long todoId, bool complete, CancellationToken cancellationToken)
     {
-        await Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=true"), cancellationToken)
+        await Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=") + Bool(complete), cancellationToken)
             .ConfigureAwait(false);
         return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
     }

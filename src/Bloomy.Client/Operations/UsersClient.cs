@@ -103,6 +103,21 @@ public sealed class UsersClient
         return users;
     }
 
+    /// <summary>
+    /// Lists every user visible to the current user (<c>GET users/mineviewable</c>), the list the server itself
+    /// keeps for owner pickers. Its users carry id, name and picture only (no e-mail or position, unlike
+    /// <see cref="ListAsync"/>); placeholders are told by their placeholder picture.
+    /// </summary>
+    /// <param name="includePlaceholders">Keep placeholder users (open seats).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The users.</returns>
+    public async Task<IReadOnlyList<User>> ListVisibleAsync(bool includePlaceholders = false, CancellationToken cancellationToken = default)
+    {
+        var items = await Http.GetAsync("users/mineviewable", Json.ListUserDto, cancellationToken).ConfigureAwait(false);
+        var users = Mapper.List(items, u => Mapper.ToUser(u));
+        return includePlaceholders ? users : users.Where(u => !u.IsPlaceholder).ToList();
+    }
+
     private async Task<User> GetCoreAsync(long? userId, bool includeDirectReports, bool includePositions,
         CancellationToken cancellationToken)
     {

@@ -68,6 +68,12 @@ public sealed class BloomyConnection : IDisposable
     /// <summary>Where the API key came from (explicit, environment, config file).</summary>
     public BloomyApiKeySource KeySource => Client.ApiKeySource;
 
+    /// <summary>How the connection signs in: ApiKey, Credential (user name and password kept in memory), Environment (BG_API_KEY) or ConfigFile. Never the key, token or password.</summary>
+    public BloomyAuthenticationMethod AuthenticatedBy => Client.AuthenticationMethod;
+
+    /// <summary>When the current token of a Credential connection expires (local time); it is renewed shortly before. Null for an API key, whose expiry the server does not tell.</summary>
+    public DateTime? TokenExpires => Client.TokenExpiresAt?.LocalDateTime;
+
     /// <summary>The cap on requests in flight over this connection, across all cmdlets.</summary>
     public int MaxConcurrentRequests => Client.MaxConcurrentRequests;
 

@@ -138,8 +138,8 @@ public sealed class ConnectionTests : IAsyncLifetime
         var text = connection.ToString();
 
         // The table fits 80 columns (the user id is in the list view and in the text); Format-List shows everything.
-        Assert.Matches(@"UserName\s+BaseUri\s+Throttle\s+Retries\s+KeySource", shown);
-        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(connection.UserName)}\s+{System.Text.RegularExpressions.Regex.Escape(_big.BaseUri.ToString())}\s+7\s+2\s+Explicit", shown);
+        Assert.Matches(@"UserName\s+BaseUri\s+Throttle\s+Retries\s+Auth", shown);
+        Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(connection.UserName)}\s+{System.Text.RegularExpressions.Regex.Escape(_big.BaseUri.ToString())}\s+7\s+2\s+ApiKey", shown);
         foreach (var expected in new[] { connection.UserName, _big.DemoUserId.ToString(), _big.BaseUri.ToString(), "throttle 7", "2 retries", "up to 64 requests at once" })
         {
             Assert.Contains(expected, text);

@@ -18,6 +18,32 @@ internal static class ControlEndpoints
             e.Faults.Reset();
             return Results.Json(new { Reset = true }, Json.Out);
         });
+        app.MapPut("/_emulator/token-lifetime", async (HttpContext ctx) =>
+        {
+            // {"seconds": 2, "announce": true, "expireAll": false}: the lifetime of tokens issued from now on (tokens
+            // already issued keep theirs), whether /Token says it, and whether every token issued so far ends now.
+            using var ms = new MemoryStream();
+            await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
+            double? seconds = null;
+            bool? announce = null, expireAll = null;
+            try
+            {
+                if (ms.Length > 0)
+                {
+                    using var doc = JsonDocument.Parse(ms.ToArray());
+                    seconds = Json.Double(doc.RootElement, "seconds");
+                    announce = Json.Bool(doc.RootElement, "announce");
+                    expireAll = Json.Bool(doc.RootElement, "expireAll");
+                }
+            }
+            catch (JsonException ex) { return Results.Json(new { Message = ex.Message }, Json.Out, statusCode: 400); }
+            if (seconds is <= 0 || (seconds is null && announce is null && expireAll is null))
+                return Results.Json(new { Message = "A JSON body {\"seconds\": <positive number>, \"announce\": <bool>, \"expireAll\": <bool>} is required." }, Json.Out, statusCode: 400);
+            if (seconds is { } s) e.Tokens.Lifetime = TimeSpan.FromSeconds(s);
+            if (announce is { } a) e.Tokens.AnnounceLifetime = a;
+            if (expireAll is true) e.Tokens.ExpireAll(DateTimeOffset.UtcNow);
+            return Results.Json(new { TokenLifetimeSeconds = e.Tokens.Lifetime.TotalSeconds, AnnounceLifetime = e.Tokens.AnnounceLifetime }, Json.Out);
+        });
         app.MapPut("/_emulator/faults", async (HttpContext ctx) =>
         {
             using var ms = new MemoryStream();
@@ -50,6 +76,8 @@ internal static class ControlEndpoints
             s.TotalRequests, s.InFlight, s.PeakInFlight, s.DroppedAfterAction, s.DroppedBeforeAction,
             Created = s.Created, Routes = routes, Faults = e.Faults.Describe(),
             LatencyMs = e.Latency.TotalMilliseconds, JitterMs = e.LatencyJitter.TotalMilliseconds,
+            TokenLifetimeSeconds = e.Tokens.Lifetime.TotalSeconds, s.TokenExchanges, s.RefusedTokenExchanges,
+            s.ExpiredTokenRejections, s.ExpiredTokenRequestsAfterRejection,
         };
     }
 }

@@ -6,7 +6,7 @@ internal static class MeetingEndpoints
     internal static void Map(EndpointRegistry.RouteRegistrar r)
     {
         r.Api("GET", "L10/{id}/list", r1 => List(r1, r1.User().Id));
-        r.Api("GET", "L10/list", r1 => List(r1, r1.CallerId));
+        r.Api("GET", "L10/list", Visible);
         r.Api("GET", "L10/{id}", r1 => ApiResult.Ok(Wire.Recurrence(r1.Meeting())));
         r.Api("PUT", "L10/{id}", Rename);
         r.Api("DELETE", "L10/{id}", Delete);
@@ -20,6 +20,11 @@ internal static class MeetingEndpoints
 
     private static ApiResult List(ApiRequest r, long userId) =>
         ApiResult.Ok(r.Store.MeetingMap.Values.Where(m => m.AttendeeIds.Contains(userId)).Select(m => Wire.NameId(m.Id, m.Name)).ToArray());
+
+    /// <summary>L10/list: the meetings the caller attends plus those visible to everyone (bloom-api-extras §9, §12).</summary>
+    private static ApiResult Visible(ApiRequest r) =>
+        ApiResult.Ok(r.Store.MeetingMap.Values.Where(m => m.VisibleToAll || m.AttendeeIds.Contains(r.CallerId))
+            .Select(m => Wire.NameId(m.Id, m.Name)).ToArray());
 
     private static ApiResult Create(ApiRequest r)
     {
@@ -72,7 +77,7 @@ internal static class MeetingEndpoints
         var m = r.Meeting();
         bool all = r.QueryBool("include_resolved");
         return ApiResult.Ok(r.Store.IssueMap.Values
-            .Where(i => i.MeetingId == m.Id && (all || (!i.Complete && i.CloseTime is null)))
+            .Where(i => i.MeetingId == m.Id && !i.RemovedFromMeeting && (all || (!i.Complete && i.CloseTime is null)))
             .Select(i => Wire.Issue(r.Store, r.Emulator, i)).ToArray());
     }
 
@@ -80,8 +85,8 @@ internal static class MeetingEndpoints
     {
         var m = r.Meeting();
         var id = r.Id("issueId", "Issue");
-        if (!r.Store.IssueMap.TryGetValue(id, out var i) || i.MeetingId != m.Id) return ApiResult.NotFound("Issue");
-        r.Store.IssueMap.Remove(id);
+        if (!r.Store.IssueMap.TryGetValue(id, out var i) || i.MeetingId != m.Id || i.RemovedFromMeeting) return ApiResult.NotFound("Issue");
+        r.Store.IssueMap[id] = i with { RemovedFromMeeting = true };
         return ApiResult.Void();
     }
 

@@ -8,7 +8,8 @@ internal static class UserEndpoints
         r.Api("GET", "users/{id}", r1 => ApiResult.Ok(Wire.User(r1.User())));
         r.Api("GET", "users/{id}/directreports", DirectReports);
         r.Api("GET", "users/minedirectreports", r1 => ApiResult.Ok(Reports(r1, r1.CallerId)));
-        r.Api("GET", "users/mineviewable", r1 => ApiResult.Ok(r1.Store.UserMap.Values.Where(u => !u.IsPlaceholder).Select(Wire.User).ToArray()));
+        // Every user of the organisation, placeholders included (ImageUrl /i/userplaceholder), per bloom-api-extras §12.
+        r.Api("GET", "users/mineviewable", r1 => ApiResult.Ok(r1.Store.UserMap.Values.Select(Wire.User).ToArray()));
         r.Api("GET", "users/{id}/seats", Seats);
         r.Api("GET", "search/user", SearchUsers);
         r.Api("GET", "search/all", SearchAll);

@@ -173,6 +173,20 @@ public sealed class EmulatorFaults
         return null;
     }
 
+    /// <summary>
+    /// For an empty ("void") success: the Html kind when a matching Malformed Html rule fires, as the web application's
+    /// page would stand in for the empty answer of a mistyped route (bloom-api-extras §2); other kinds need a body.
+    /// </summary>
+    internal MalformedKind? HtmlForVoid(in Target t)
+    {
+        if (!_any) return null;
+        lock (_lock)
+            foreach (var r in _rules)
+                if (r is MalformedRule { Kind: MalformedKind.Html } m && r.Matches(t) && Roll(m.Fraction))
+                    return m.Kind;
+        return null;
+    }
+
     private bool Roll(double fraction) => fraction >= 1 || (fraction > 0 && _random.NextDouble() < fraction);
 
     // ---------------- JSON configuration (PUT /_emulator/faults) ----------------

@@ -29,6 +29,8 @@ public sealed class BloomEmulator : IAsyncDisposable
         Store = new EmulatorStore(Math.Max(1, o.Users), o.Seed, DateTime.UtcNow);
         Stats = new EmulatorStats();
         Faults = new EmulatorFaults(o.Seed);
+        Tokens = new EmulatorTokens { Lifetime = o.TokenLifetime };
+        HtmlForUnknownGets = o.HtmlForUnknownGets;
         _jitter = new Random(unchecked(o.Seed * 31 + 7));
         Latency = TimeSpan.FromMilliseconds(Math.Max(0, o.LatencyMs));
         LatencyJitter = TimeSpan.FromMilliseconds(Math.Max(0, o.LatencyJitterMs));
@@ -89,6 +91,11 @@ public sealed class BloomEmulator : IAsyncDisposable
     public EmulatorStore Store { get; }
     public EmulatorStats Stats { get; }
     public EmulatorFaults Faults { get; }
+    /// <summary>The tokens issued by POST /Token, and the lifetime of new ones.</summary>
+    public EmulatorTokens Tokens { get; }
+
+    /// <summary>Whether an unknown GET under /api/v1/ answers 200 HTML (the plural-path trap) rather than 404.</summary>
+    public bool HtmlForUnknownGets { get; set; }
 
     /// <summary>Added to every /api/v1 and /Token request (measured from the request's arrival).</summary>
     public TimeSpan Latency

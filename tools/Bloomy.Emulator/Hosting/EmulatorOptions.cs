@@ -10,6 +10,17 @@ public sealed class EmulatorOptions
     public int Seed { get; set; } = 1;
     public int LatencyMs { get; set; }
     public int LatencyJitterMs { get; set; }
+    /// <summary>
+    /// Lifetime of the tokens POST /Token issues (default 1209599 s, 14 days − 1 s, as in production); whole
+    /// seconds, at least 1. Tests use a few seconds to see tokens expire. Changeable later through
+    /// <see cref="EmulatorTokens.Lifetime"/> or PUT /_emulator/token-lifetime.
+    /// </summary>
+    public TimeSpan TokenLifetime { get; set; } = EmulatorTokens.DefaultLifetime;
+    /// <summary>
+    /// A GET under /api/v1/ that matches no route answers 200 with an HTML page, as the web application does for a
+    /// mistyped API path (the plural-path trap, bloom-api-extras §2). Default true; false answers 404.
+    /// </summary>
+    public bool HtmlForUnknownGets { get; set; } = true;
     /// <summary>No console logging when true (default).</summary>
     public bool Quiet { get; set; } = true;
 }

@@ -12,6 +12,11 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
 {
     private static readonly byte[] UnauthorizedBody = Json.Bytes(new { Message = "Authorization has been denied for this request." });
 
+    // What the web application serves for a path it does not know: its single-page app, with 200.
+    private static readonly byte[] WebAppPage = Encoding.UTF8.GetBytes(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bloom Growth</title></head>" +
+        "<body><div id=\"root\"></div><script src=\"/static/js/main.js\"></script></body></html>\n");
+
     internal static bool IsApiPath(PathString path)
     {
         var p = path.Value;
@@ -50,6 +55,12 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
             string method = req.Method;
             var target = new EmulatorFaults.Target(method, route?.Key ?? new RouteKey.Key(method, "\0"), relative.ToLowerInvariant());
 
+            // The token is checked when the request arrives, as a server does; the latency stands for the rest of the
+            // round trip. A refusal for an expired token is counted when it is answered, after the latency.
+            long caller = 0;
+            EmulatorTokens.Issued? expiredToken = null;
+            bool authorized = route is not null && Authorize(req, route, out caller, out expiredToken);
+
             // Latency (+ Slow faults), measured from the start of the request.
             var delay = emulator.NextLatency() + faults.SlowDelay(target);
             if (delay > TimeSpan.Zero)
@@ -63,10 +74,15 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
             string? retryAfter = null;
             if (route is null)
             {
-                result = endpoint is null ? ApiResult.NotFound("Resource") : ApiResult.Error(405, "The requested resource does not support http method '" + method + "'.");
+                result = endpoint is not null ? ApiResult.Error(405, "The requested resource does not support http method '" + method + "'.")
+                    : HttpMethods.IsGet(method) && emulator.HtmlForUnknownGets && relative.Length > 0 && !relative.Equals("Token", StringComparison.OrdinalIgnoreCase)
+                        ? new ApiResult(200, WebAppPage, "text/html; charset=utf-8")
+                        : ApiResult.NotFound("Resource");
             }
-            else if (!Authorize(req, route, out long caller))
+            else if (!authorized)
             {
+                if (expiredToken is not null)
+                    emulator.Stats.CountExpiredToken(emulator.Tokens.Reject(expiredToken, startedAt, DateTimeOffset.UtcNow));
                 result = new ApiResult(401, UnauthorizedBody, ApiResult.JsonType);
             }
             else
@@ -99,7 +115,7 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
                         ctx.Abort();
                         return;
                     }
-                    if (result.Status == 200 && result.Body.Length > 0 && faults.MalformedFor(target) is { } kind)
+                    if (result.Status == 200 && (result.Body.Length > 0 ? faults.MalformedFor(target) : faults.HtmlForVoid(target)) is { } kind)
                     {
                         result = Spoil(result, kind);
                         fault = "Malformed:" + kind;
@@ -154,17 +170,28 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
         }
     }
 
-    private bool Authorize(HttpRequest req, ApiRoute route, out long caller)
+    private bool Authorize(HttpRequest req, ApiRoute route, out long caller, out EmulatorTokens.Issued? expiredToken)
     {
         caller = 0;
+        expiredToken = null;
         if (route.Anonymous) return true;
         var h = req.Headers.Authorization.ToString();
         if (h.Length < 8 || !h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
         var key = h[7..].Trim();
         if (key.Length == 0) return false;
         var id = emulator.Store.UserForApiKey(key);
-        if (id is null) return false;
-        caller = id.Value;
+        if (id is not null)
+        {
+            caller = id.Value;
+            return true;
+        }
+        if (emulator.Tokens.Find(key) is not { } token) return false;
+        if (DateTimeOffset.UtcNow >= token.ExpiresAt)
+        {
+            expiredToken = token;
+            return false;
+        }
+        caller = token.UserId;
         return true;
     }
 

@@ -63,6 +63,9 @@ internal static class EmulatorSeed
         "Record week for demos", "Server costs down 20%", "Won the regional award", "Release 3.2 shipped",
     ];
 
+    /// <summary>The seeded meeting that no one attends and everyone sees (the last seeded meeting id).</summary>
+    internal const string VisibleMeetingName = "Company All-Hands";
+
     internal static int MeetingCount(int users) => Math.Clamp(users / 5, 2, MeetingNames.Length);
 
     /// <summary>The meeting a real user (index i, 0-based) attends first: 2001 for Ada, else 2002 + ((i-1) mod (M-1)).</summary>
@@ -220,6 +223,14 @@ internal static class EmulatorSeed
             s.GoalMap[s.NextGoalId] = new EmulatorGoal { Id = s.NextGoalId++, Title = Pick(rnd, RockTitles), OwnerId = uid, MeetingId = mid, DueDate = quarterEnd, CreateTime = created.AddMinutes(5), Completion = "AtRisk" };
             s.GoalMap[s.NextGoalId] = new EmulatorGoal { Id = s.NextGoalId++, Title = Pick(rnd, RockTitles), OwnerId = uid, MeetingId = mid, DueDate = quarterEnd.AddMonths(-3), CreateTime = created.AddDays(-90), Completion = "Complete", Archived = true };
         }
+
+        // ---- last, so that nothing above changes: a meeting nobody attends that every user can see (L10/list) ----
+        long allHands = s.NextMeetingId++;
+        s.MeetingMap[allHands] = new EmulatorMeeting
+        {
+            Id = allHands, Name = VisibleMeetingName, AttendeeIds = [], CreateTime = today.AddDays(-200).AddHours(10),
+            CreatorId = 1001, VisibleToAll = true,
+        };
     }
 
     private static DateTime QuarterEnd(DateTime today)

@@ -31,6 +31,8 @@ public sealed record EmulatorMeeting
     public DateTime CreateTime { get; init; }
     public IReadOnlyList<long> AttendeeIds { get; init; } = [];
     public long CreatorId { get; init; }
+    /// <summary>Listed by GET L10/list for every user, attendee or not (bloom-api-extras §9).</summary>
+    public bool VisibleToAll { get; init; }
 }
 
 /// <summary>A to-do.</summary>
@@ -62,6 +64,11 @@ public sealed record EmulatorIssue
     public DateTime? CompleteTime { get; init; }
     public bool Complete { get; init; }
     public bool Archived { get; init; }
+    /// <summary>
+    /// Taken off its meeting's lists by DELETE L10/{mid}/issues/{iid}. The emulator keeps the record readable by id
+    /// (one plausible reading of the server's "remove from meeting"; bloom-api-extras §6 leaves it open).
+    /// </summary>
+    public bool RemovedFromMeeting { get; init; }
 }
 
 /// <summary>A rock (goal). Completion: "OnTrack", "AtRisk" or "Complete".</summary>

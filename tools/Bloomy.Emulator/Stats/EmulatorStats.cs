@@ -45,6 +45,7 @@ public sealed class EmulatorStats
     private ConcurrentQueue<EmulatorRequest> _requests = new();
     private int _inFlight, _peak;
     private long _total, _droppedAfter, _droppedBefore;
+    private long _tokenExchanges, _refusedExchanges, _expiredRejections, _expiredAfterRejection;
     private readonly int[] _created = new int[5];
 
     /// <summary>Record request bodies (default true). Turn off for benchmarks.</summary>
@@ -62,6 +63,21 @@ public sealed class EmulatorStats
     /// <summary>Connections aborted after the state change (the server acted, the client got no answer).</summary>
     public long DroppedAfterAction => Interlocked.Read(ref _droppedAfter);
     public long DroppedBeforeAction => Interlocked.Read(ref _droppedBefore);
+
+    /// <summary>Successful password grants at POST /Token (each issued one token).</summary>
+    public long TokenExchanges => Interlocked.Read(ref _tokenExchanges);
+
+    /// <summary>POST /Token requests refused (bad credentials or grant type: 400).</summary>
+    public long RefusedTokenExchanges => Interlocked.Read(ref _refusedExchanges);
+
+    /// <summary>API requests refused with 401 because their token had expired.</summary>
+    public long ExpiredTokenRejections => Interlocked.Read(ref _expiredRejections);
+
+    /// <summary>
+    /// Of <see cref="ExpiredTokenRejections"/>, those that arrived after the emulator had already answered 401 to an
+    /// earlier request with the same token: a client that learns from the first 401 sends none of these.
+    /// </summary>
+    public long ExpiredTokenRequestsAfterRejection => Interlocked.Read(ref _expiredAfterRejection);
 
     public EmulatorCreatedCounts Created => new(
         Volatile.Read(ref _created[0]), Volatile.Read(ref _created[1]), Volatile.Read(ref _created[2]),
@@ -103,6 +119,10 @@ public sealed class EmulatorStats
         Interlocked.Exchange(ref _total, 0);
         Interlocked.Exchange(ref _droppedAfter, 0);
         Interlocked.Exchange(ref _droppedBefore, 0);
+        Interlocked.Exchange(ref _tokenExchanges, 0);
+        Interlocked.Exchange(ref _refusedExchanges, 0);
+        Interlocked.Exchange(ref _expiredRejections, 0);
+        Interlocked.Exchange(ref _expiredAfterRejection, 0);
         Interlocked.Exchange(ref _peak, Volatile.Read(ref _inFlight));
         for (int i = 0; i < _created.Length; i++) Interlocked.Exchange(ref _created[i], 0);
     }
@@ -119,6 +139,14 @@ public sealed class EmulatorStats
     internal void Exit() => Interlocked.Decrement(ref _inFlight);
     internal void Record(EmulatorRequest r) { if (RecordRequests) _requests.Enqueue(r); }
     internal void CountCreated(EmulatorEntityKind kind) => Interlocked.Increment(ref _created[(int)kind]);
+    internal void CountTokenExchange(bool granted) => Interlocked.Increment(ref granted ? ref _tokenExchanges : ref _refusedExchanges);
+
+    internal void CountExpiredToken(bool afterRejection)
+    {
+        Interlocked.Increment(ref _expiredRejections);
+        if (afterRejection) Interlocked.Increment(ref _expiredAfterRejection);
+    }
+
     internal void CountDrop(DropTiming t)
     {
         if (t == DropTiming.AfterAction) Interlocked.Increment(ref _droppedAfter);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Net;
 using System.Management.Automation.Runspaces;
 using System.Runtime.InteropServices;
 using System.Security;
@@ -10,11 +11,19 @@ namespace Bloomy.Cmdlets.Commands.Connection;
 
 /// <summary>
 /// <para type="synopsis">Connects to Bloom Growth and makes the connection this session's default.</para>
-/// <para type="description">Connect-Bloomy opens a connection with an API key (-ApiKey), with a user name and password exchanged for a key at the token endpoint (-Credential), or — with neither — with the key from the BG_API_KEY environment variable or the api_key of ~/.bloomy/config.yaml. It confirms the key by asking the API whose it is, then stores the connection as the default of the current runspace; every Bloomy cmdlet uses it unless given -Connection. With -PassThru it also returns the connection object, so one script can work with several organisations.</para>
+/// <para type="description">Connect-Bloomy opens a connection with an API key (-ApiKey), with a user name and password (-Credential), or — with neither — with the key from the BG_API_KEY environment variable or the api_key of ~/.bloomy/config.yaml. A -Credential connection keeps the credential in memory only, as a SecureString (it is written nowhere unless you add -SaveKey, which saves the token, not the password): it exchanges it at the token endpoint for a token, exchanges again shortly before the token expires (tokens live 14 days) and once more if the server refuses the token, so the session lasts as long as the credential is valid. Both -ApiKey and -Credential take what SecretManagement's Get-Secret returns: a SecureString (or plain string) for -ApiKey, a PSCredential for -Credential. It confirms the key by asking the API whose it is, then stores the connection as the default of the current runspace; every Bloomy cmdlet uses it unless given -Connection. With -PassThru it also returns the connection object, so one script can work with several organisations.</para>
 /// </summary>
 /// <example>
 ///   <code>Connect-Bloomy -ApiKey $env:MY_BLOOM_KEY</code>
 ///   <para>Connects with a key held in a variable.</para>
+/// </example>
+/// <example>
+///   <code>Connect-Bloomy -ApiKey (Get-Secret BloomApiKey)</code>
+///   <para>Connects with a key kept in a SecretManagement vault; the SecureString is passed as it is.</para>
+/// </example>
+/// <example>
+///   <code>Connect-Bloomy -Credential (Get-Secret BloomLogin)</code>
+///   <para>Signs in with a user name and password kept in a vault as a PSCredential; the session renews its token by itself.</para>
 /// </example>
 /// <example>
 ///   <code>$emulator = Connect-Bloomy -BaseUri http://127.0.0.1:5080/api/v1/ -Credential (Get-Credential ada@example.com) -PassThru</code>
@@ -30,7 +39,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>
-    /// <para type="description">The Bloom Growth API key, as a SecureString or a plain string.</para>
+    /// <para type="description">The Bloom Growth API key, as a SecureString (what Get-Secret returns) or a plain string.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
     [SecureStringTransformation]
@@ -38,7 +47,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public SecureString? ApiKey { get; set; }
 
     /// <summary>
-    /// <para type="description">A Bloom Growth user name (e-mail) and password, exchanged for an API key at the token endpoint.</para>
+    /// <para type="description">A Bloom Growth user name (e-mail) and password, as a PSCredential (Get-Credential, or Get-Secret for a credential secret). Kept in memory only; exchanged at the token endpoint for a token, and again before each token expires.</para>
     /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
     [Credential]
@@ -115,7 +124,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public SwitchParameter AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look. Only the api_key line changes; the file's other settings stay. A config file that is a symbolic link is refused rather than written through.</para>
+    /// <para type="description">Saves the key in ~/.bloomy/config.yaml (readable by you only), where the Python and Ruby SDKs also look. Only the api_key line changes; the file's other settings stay. A config file that is a symbolic link is refused rather than written through. With -Credential, the token it was exchanged for is saved (it lasts 14 days), never the password.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter SaveKey { get; set; }
@@ -150,9 +159,16 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             options.ApiKey = ParameterSetName switch
             {
                 ApiKeySet => ExplicitKey(ApiKey!),
-                CredentialSet => ExchangeCredential(options),
+                // Saving needs a key now: the token exchanged here is saved, used first, and renewed by the credential.
+                CredentialSet when SaveKey.IsPresent => ExchangeCredential(options),
                 _ => null,
             };
+            if (ParameterSetName == CredentialSet)
+            {
+                // Kept in memory only, as a SecureString: the client signs in with it and again before each token expires.
+                options.Credential = new NetworkCredential(Credential!.UserName, Credential.Password);
+                WriteVerbose($"Signing in as {Credential.UserName}; the password stays in memory and the token is renewed before it expires");
+            }
 
             WriteVerbose($"Connecting to {options.BaseUri}");
             var connection = ConnectionFactory.OpenAsync(options, ThrottleLimit, _stopping.Token).GetAwaiter().GetResult();
@@ -171,7 +187,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
                 WriteVerbose($"Saved the API key to {BloomyConfigFile.DefaultPath}");
             }
             ConnectionStore.SetDefault(Runspace.DefaultRunspace, connection);
-            WriteVerbose($"Connected as {connection.UserName} ({connection.UserId}), key from {connection.KeySource}");
+            WriteVerbose($"Connected as {connection.UserName} ({connection.UserId}), signed in by {connection.AuthenticatedBy}");
             if (PassThru.IsPresent) WriteObject(connection);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)

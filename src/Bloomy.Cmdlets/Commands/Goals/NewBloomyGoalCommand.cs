@@ -5,12 +5,16 @@ using Bloomy.Client.Models;
 namespace Bloomy.Cmdlets.Commands.Goals;
 
 /// <summary>
-/// <para type="synopsis">Creates goals (rocks) in a meeting.</para>
-/// <para type="description">New-BloomyGoal creates a goal titled -Title in meeting -MeetingId, owned by -UserId (default: you). Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId and UserId (or OwnerId) columns create one goal each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created goals in input order.</para>
+/// <para type="synopsis">Creates goals (rocks) in a meeting, or outside any meeting (preview).</para>
+/// <para type="description">New-BloomyGoal creates a goal titled -Title in meeting -MeetingId, owned by -UserId (default: you). Without -MeetingId (or with an empty MeetingId cell) the goal belongs to no meeting (POST rocks/create); that route is a preview, known from one old integration only, so check the result in the web application. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId and UserId (or OwnerId) columns create one goal each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created goals in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>New-BloomyGoal -Title 'Launch v2 pricing' -MeetingId 2001</code>
 ///   <para>Creates a goal for you in meeting 2001.</para>
+/// </example>
+/// <example>
+///   <code>New-BloomyGoal -Title 'Write the handbook' -UserId 1002</code>
+///   <para>Preview: creates a goal for user 1002 that belongs to no meeting.</para>
 /// </example>
 /// <example>
 ///   <code>Import-Csv rocks.csv | New-BloomyGoal</code>
@@ -33,13 +37,12 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     public string Title { get; set; } = string.Empty;
 
     /// <summary>
-    /// <para type="description">The meeting the goal belongs to.</para>
+    /// <para type="description">The meeting the goal belongs to. Without it the goal belongs to no meeting (preview: POST rocks/create).</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [MeetingIdCompletion]
-    [IdTransformation(ReportedByRow = true, Required = true)]
-    public long MeetingId { get; set; }
+    [IdTransformation(ReportedByRow = true)]
+    public long? MeetingId { get; set; }
 
     /// <summary>
     /// <para type="description">The owner's (accountable user's) id. Default: you.</para>
@@ -55,8 +58,13 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     {
         if (RejectUnusableCells(nameof(MeetingId), nameof(UserId))) return;
         string title = Title;
-        long meetingId = MeetingId;
         long? userId = UserId;
+        if (MeetingId is not long meetingId)
+        {
+            if (!ShouldProcess($"goal without a meeting '{title}'", "Create")) return;
+            Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateWithoutMeetingAsync(title, userId, ct));
+            return;
+        }
         if (!ShouldProcess($"goal in meeting {meetingId} '{title}'", "Create")) return;
 
         Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateAsync(title, meetingId, userId, ct));

@@ -6,11 +6,19 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 
 /// <summary>
 /// <para type="synopsis">Gets Level 10 meetings: a user's meetings, or meetings by id with their details.</para>
-/// <para type="description">Without parameters Get-BloomyMeeting lists the meetings the current user attends; -UserId, or user objects from Get-BloomyUser on the pipeline, list other users' meetings. -Id gets meetings by id; with -Detailed each meeting also carries its attendees, issues, to-dos and measurables, fetched concurrently. Pipeline input is processed concurrently, up to -ThrottleLimit items at once, and comes out in input order.</para>
+/// <para type="description">Without parameters Get-BloomyMeeting lists the meetings the current user attends; -Visible lists every meeting you can see, including those you do not attend (GET L10/list: an administrator sees more than their own meetings); -UserId, or user objects from Get-BloomyUser on the pipeline, list other users' meetings. -Id gets meetings by id; with -Detailed each meeting also carries its attendees, issues, to-dos and measurables, fetched concurrently. Pipeline input is processed concurrently, up to -ThrottleLimit items at once, and comes out in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>Get-BloomyMeeting</code>
 ///   <para>Lists your meetings.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyMeeting -Visible</code>
+///   <para>Lists every meeting you can see, attended or not.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyMeeting -Visible | Where-Object Id -notin (Get-BloomyMeeting).Id</code>
+///   <para>Lists the meetings you can see but do not attend.</para>
 /// </example>
 /// <example>
 ///   <code>Get-BloomyMeeting -Id 2001 -Detailed</code>
@@ -27,6 +35,7 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
     private const string MineSet = "Mine";
     private const string ByUserSet = "ByUser";
     private const string ByIdSet = "ById";
+    private const string VisibleSet = "Visible";
 
     /// <summary>
     /// <para type="description">Lists the meetings this user attends instead of your own.</para>
@@ -52,6 +61,12 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
     [MeetingIdCompletion]
     [IdTransformation(IsList = true)]
     public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">Lists every meeting you can see, including those you do not attend, instead of only the meetings you attend.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = VisibleSet)]
+    public SwitchParameter Visible { get; set; }
 
     /// <summary>
     /// <para type="description">Adds attendees, issues, to-dos and measurables to each meeting (five requests per meeting, four of them concurrent).</para>
@@ -87,6 +102,9 @@ public sealed class GetBloomyMeetingCommand : BloomyPipelineCmdlet
             case ByUserSet:
                 var user = User!;
                 QueueMany(user, $"meetings of user {user.Id}", (client, ct) => client.Meetings.ListAsync(user.Id, ct));
+                break;
+            case VisibleSet:
+                QueueMany(null, "the meetings you can see", (client, ct) => client.Meetings.ListVisibleAsync(ct));
                 break;
             default:
                 var userId = UserId;

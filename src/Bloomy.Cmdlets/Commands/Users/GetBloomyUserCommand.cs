@@ -7,7 +7,7 @@ namespace Bloomy.Cmdlets.Commands.Users;
 
 /// <summary>
 /// <para type="synopsis">Gets Bloom Growth users: you, users by id, a search, or everyone in the organisation.</para>
-/// <para type="description">Without parameters Get-BloomyUser returns the user the API key belongs to. -Id returns users by id (ids may come down the pipeline and are fetched concurrently, up to -ThrottleLimit at once). -Search finds users by name or e-mail; -All lists every user of the organisation (placeholders for open seats only with -IncludePlaceholders). -IncludeDirectReports and -IncludePositions add a user's direct reports and accountability-chart seats, fetched concurrently.</para>
+/// <para type="description">Without parameters Get-BloomyUser returns the user the API key belongs to. -Id returns users by id (ids may come down the pipeline and are fetched concurrently, up to -ThrottleLimit at once). -Search finds users by name or e-mail; -All lists every user of the organisation with e-mail and position (placeholders for open seats only with -IncludePlaceholders); -Visible lists every user you can see as the server's own user list gives them (GET users/mineviewable: id, name and picture, no e-mail or position; placeholders again only with -IncludePlaceholders). -IncludeDirectReports and -IncludePositions add a user's direct reports and accountability-chart seats, fetched concurrently.</para>
 /// </summary>
 /// <example>
 ///   <code>Get-BloomyUser</code>
@@ -16,6 +16,10 @@ namespace Bloomy.Cmdlets.Commands.Users;
 /// <example>
 ///   <code>Get-BloomyUser -All | Get-BloomyTodo -ThrottleLimit 10</code>
 ///   <para>Lists every user's open to-dos, ten users at a time.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyUser -Visible | Select-Object Id, Name</code>
+///   <para>Lists the id and name of every user you can see, for an owner picker.</para>
 /// </example>
 /// <example>
 ///   <code>1001, 1002 | Get-BloomyUser -IncludeDirectReports</code>
@@ -29,6 +33,7 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
     private const string ByIdSet = "ById";
     private const string SearchSet = "Search";
     private const string AllSet = "All";
+    private const string VisibleSet = "Visible";
 
     /// <summary>
     /// <para type="description">The ids of the users to get.</para>
@@ -54,9 +59,16 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
     public SwitchParameter All { get; set; }
 
     /// <summary>
-    /// <para type="description">With -All, also lists placeholder users (open seats without a person).</para>
+    /// <para type="description">Lists every user visible to you from the server's own list (GET users/mineviewable): id, name and picture only.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = VisibleSet)]
+    public SwitchParameter Visible { get; set; }
+
+    /// <summary>
+    /// <para type="description">With -All or -Visible, also lists placeholder users (open seats without a person).</para>
     /// </summary>
     [Parameter(ParameterSetName = AllSet)]
+    [Parameter(ParameterSetName = VisibleSet)]
     public SwitchParameter IncludePlaceholders { get; set; }
 
     /// <summary>
@@ -94,6 +106,10 @@ public sealed class GetBloomyUserCommand : BloomyPipelineCmdlet
             case AllSet:
                 var placeholders = IncludePlaceholders.IsPresent;
                 QueueMany(null, "the user list", (client, ct) => client.Users.ListAsync(placeholders, ct));
+                break;
+            case VisibleSet:
+                var includePlaceholders = IncludePlaceholders.IsPresent;
+                QueueMany(null, "the users you can see", (client, ct) => client.Users.ListVisibleAsync(includePlaceholders, ct));
                 break;
             default:
                 Queue(null, "the current user", async (client, ct) => await UserDirectory.CompleteAsync(

@@ -147,7 +147,9 @@ public sealed class CredentialsTests : IDisposable
             new Uri("http://127.0.0.1:5999/Token"), new NetworkCredential("ada@example.com", "hunter2"), handler));
 
         Assert.Equal(400, ex.StatusCode);
-        Assert.StartsWith("Failed to fetch API key: 400 Bad Request", ex.Message);
+        // Issue 13: a 400 from the token endpoint is bad credentials, said so plainly.
+        Assert.StartsWith("The user name or password is incorrect", ex.Message);
+        Assert.Contains("400 Bad Request", ex.Message);
         Assert.DoesNotContain("hunter2", ex.ToString());
     }
 

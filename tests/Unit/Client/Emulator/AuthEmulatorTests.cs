@@ -9,17 +9,20 @@ namespace Bloomy.Tests.Client.Emulator;
 public sealed class AuthEmulatorTests(EmulatorFixture fixture) : EmulatorClientTests(fixture)
 {
     [Fact]
-    public async Task A_password_exchanged_at_the_token_endpoint_is_a_working_api_key()
+    public async Task A_password_exchanged_at_the_token_endpoint_gives_a_working_token_that_is_not_the_api_key()
     {
         var key = await BloomyCredentials.ExchangePasswordAsync(Emulator.TokenUri,
             new NetworkCredential("ada@example.com", BloomEmulator.DemoPassword));
 
-        Assert.Equal(Emulator.DemoApiKey, key);
+        // The token endpoint issues a fresh access token (as production does), not the user's API key.
+        Assert.NotEqual(Emulator.DemoApiKey, key);
+        Assert.StartsWith("bg-token-", key);
         var token = Assert.Single(Emulator.Stats.Requests);
         Assert.Equal(("POST", "/Token", "", 200), (token.Method, token.Path, token.Query, token.StatusCode));
         Assert.Equal("grant_type=password&userName=ada%40example.com&password=" + BloomEmulator.DemoPassword, token.Body);
         Assert.Equal("application/x-www-form-urlencoded", token.ContentType);
         Assert.Null(token.Authorization);
+        Assert.Equal(1, Emulator.Stats.TokenExchanges);
         using var client = NewClient(key);
         Assert.Equal(Me, await client.GetCurrentUserIdAsync());
     }
