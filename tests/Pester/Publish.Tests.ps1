@@ -37,6 +37,12 @@ Import-Module Bloomy
 'module ' + (Get-Module Bloomy).ModuleBase
 Connect-Bloomy -BaseUri '$($emulator.BaseUri)' -Credential ([pscredential]::new('ada@example.com', (ConvertTo-SecureString 'bloomy-demo' -AsPlainText -Force))) | Out-Null
 'users ' + @(Get-BloomyUser -All).Count
+# Where HOME does not move the profile (Windows), leave the user's scope as it was.
+if (`$IsWindows) {
+    Remove-Module Bloomy
+    Uninstall-PSResource -Name Bloomy -Scope CurrentUser
+    Unregister-PSResourceRepository -Name BloomyLocal
+}
 "@
         # .NET reports a special folder only once it exists, so the child's data folders are made first.
         $environment = @{ HOME = $home_ }
