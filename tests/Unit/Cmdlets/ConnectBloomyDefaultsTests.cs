@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Bloomy.Client;
 using Bloomy.Cmdlets.Commands.Connection;
 
@@ -36,5 +38,33 @@ public class ConnectBloomyDefaultsTests
         Assert.Equal(TimeSpan.FromMilliseconds(BloomyDefaults.RetryBaseDelayMilliseconds), options.RetryBaseDelay);
         Assert.Equal(TimeSpan.FromSeconds(BloomyDefaults.MaxRetryDelaySeconds), options.MaxRetryDelay);
         Assert.Equal(BloomyDefaults.MaxResponseBodyBytes, options.MaxResponseBodyBytes);
+    }
+
+    // The help states each default in words ("default 30"); it must say what the parameter really defaults to.
+    [Fact]
+    public void TheDefaultsConnectBloomysHelpStatesAreTheRealOnes()
+    {
+        var docs = XDocument.Load(Path.ChangeExtension(typeof(ConnectBloomyCommand).Assembly.Location, ".xml"));
+        var command = new ConnectBloomyCommand();
+        var prefix = "P:" + typeof(ConnectBloomyCommand).FullName + ".";
+        var checkedCount = 0;
+        foreach (var member in docs.Descendants("member"))
+        {
+            var name = (string?)member.Attribute("name");
+            if (name is null || !name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var stated = Regex.Match(member.Value, @"default (\d+)");
+            if (!stated.Success)
+            {
+                continue;
+            }
+            var property = typeof(ConnectBloomyCommand).GetProperty(name.Substring(prefix.Length))!;
+            Assert.True(int.Parse(stated.Groups[1].Value) == (int)property.GetValue(command)!,
+                $"-{property.Name}'s help says default {stated.Groups[1].Value}; the parameter defaults to {property.GetValue(command)}.");
+            checkedCount++;
+        }
+        Assert.True(checkedCount >= 7, $"only {checkedCount} stated defaults found");
     }
 }
