@@ -1,5 +1,4 @@
 using Polly;
-using Polly.Timeout;
 
 namespace Bloomy.Client.Http;
 
@@ -11,8 +10,10 @@ internal sealed class AttemptGateStrategyOptions : ResilienceStrategyOptions
 // Sits between the retry and the per-attempt timeout: waits out a client-wide 429 pause, takes a
 // concurrency slot only for the attempt itself (never during retry waits), reports the attempt, and
 // starts a client-wide pause when the server answers 429. A 429 is tried again here, after the pause,
-// for as long as the time budget allows, so 429s never use up the retries MaxRetries grants for failures. Keeping the slot wait outside the attempt
-// timeout means a long queue behind the cap cannot make attempts time out.
+// for as long as the time budget allows, so 429s never use up the retries MaxRetries grants for failures.
+// Keeping the slot wait outside the attempt timeout means a long queue behind the cap cannot make attempts
+// time out. It works only with what it is given: the admission (gate and cap), the retry policy (back-off,
+// MaxRetries), the failure mapper (event texts) and the clock.
 internal sealed class AttemptGateStrategy : ResilienceStrategy<AttemptResult>
 {
     private readonly AttemptAdmission _admission;
