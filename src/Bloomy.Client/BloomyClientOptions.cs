@@ -12,7 +12,7 @@ namespace Bloomy.Client;
 public sealed class BloomyClientOptions
 {
     /// <summary>The default API root, with the trailing slash relative paths need.</summary>
-    public static readonly Uri DefaultBaseUri = new("https://app.bloomgrowth.com/api/v1/");
+    public static readonly Uri DefaultBaseUri = BloomyDefaults.BaseUri;
 
     /// <summary>
     /// The API key. When null or blank the key comes from the <c>BG_API_KEY</c> environment variable,
@@ -43,12 +43,12 @@ public sealed class BloomyClientOptions
     public Uri? TokenUri { get; set; }
 
     /// <summary>How long one attempt (sending the request and reading the answer) may take. Default 30 s.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(BloomyDefaults.TimeoutSeconds);
 
     /// <summary>
     /// How long a whole operation may take, including retries, back-off and rate-limit pauses. Default 2 min.
     /// </summary>
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(BloomyDefaults.TotalTimeoutSeconds);
 
     /// <summary>
     /// The most requests this client keeps in flight at once (1..1024, default 64). It bounds the fan-out
@@ -56,7 +56,7 @@ public sealed class BloomyClientOptions
     /// After a 429 the client lowers its own limit (halving it, never below 1) and raises it again by one
     /// per round of successful answers, up to this cap.
     /// </summary>
-    public int MaxConcurrentRequests { get; set; } = 64;
+    public int MaxConcurrentRequests { get; set; } = BloomyDefaults.MaxConcurrentRequests;
 
     /// <summary>
     /// How many times a failed request is retried (0..10, default 3): server errors, timeouts and connection
@@ -65,16 +65,16 @@ public sealed class BloomyClientOptions
     /// wait as long as the server asks, for as long as <see cref="TotalTimeout"/> allows (10 min when it is
     /// infinite). 0 turns every retry off, 429s included.
     /// </summary>
-    public int MaxRetries { get; set; } = 3;
+    public int MaxRetries { get; set; } = BloomyDefaults.MaxRetries;
 
     /// <summary>The first retry delay; later ones double, with jitter. Default 500 ms.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(BloomyDefaults.RetryBaseDelayMilliseconds);
 
     /// <summary>The longest single retry delay, also the cap on a server's <c>Retry-After</c>. Default 30 s.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(BloomyDefaults.MaxRetryDelaySeconds);
 
     /// <summary>The default <see cref="MaxResponseBodyBytes"/>: 32 MB.</summary>
-    public const long DefaultMaxResponseBodyBytes = 32L * 1024 * 1024;
+    public const long DefaultMaxResponseBodyBytes = BloomyDefaults.MaxResponseBodyBytes;
 
     /// <summary>The smallest allowed <see cref="MaxResponseBodyBytes"/>: 1 KB.</summary>
     public const long MinResponseBodyBytes = 1024;

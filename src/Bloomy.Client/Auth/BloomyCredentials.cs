@@ -100,7 +100,7 @@ public static class BloomyCredentials
         {
             throw new ArgumentNullException(nameof(options));
         }
-        var baseUri = BloomyHttp.ValidateBaseUri(options.BaseUri, options.AllowInsecureHttp);
+        var baseUri = OptionsValidator.ValidateBaseUri(options.BaseUri, options.AllowInsecureHttp);
         var tokenUri = options.TokenUri ?? new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/Token");
         if (!tokenUri.IsAbsoluteUri || (tokenUri.Scheme != Uri.UriSchemeHttps && tokenUri.Scheme != Uri.UriSchemeHttp))
         {

@@ -1,5 +1,4 @@
 using Polly;
-using Polly.Timeout;
 
 namespace Bloomy.Client.Http;
 
@@ -11,27 +10,39 @@ internal sealed class AttemptGateStrategyOptions : ResilienceStrategyOptions
 // Sits between the retry and the per-attempt timeout: waits out a client-wide 429 pause, takes a
 // concurrency slot only for the attempt itself (never during retry waits), reports the attempt, and
 // starts a client-wide pause when the server answers 429. A 429 is tried again here, after the pause,
-// for as long as the time budget allows, so 429s never use up the retries MaxRetries grants for failures. Keeping the slot wait outside the attempt
-// timeout means a long queue behind the cap cannot make attempts time out.
+// for as long as the time budget allows, so 429s never use up the retries MaxRetries grants for failures.
+// Keeping the slot wait outside the attempt timeout means a long queue behind the cap cannot make attempts
+// time out. It works only with what it is given: the admission (gate and cap), the retry policy (back-off,
+// MaxRetries), the failure mapper (event texts) and the clock.
 internal sealed class AttemptGateStrategy : ResilienceStrategy<AttemptResult>
 {
-    private readonly BloomyHttp _http;
+    private readonly AttemptAdmission _admission;
+    private readonly RetryPolicy _retry;
+    private readonly FailureMapper _failures;
+    private readonly TimeProvider _time;
 
-    public AttemptGateStrategy(BloomyHttp http) => _http = http;
+    public AttemptGateStrategy(AttemptAdmission admission, RetryPolicy retry, FailureMapper failures, TimeProvider time)
+    {
+        _admission = admission;
+        _retry = retry;
+        _failures = failures;
+        _time = time;
+    }
 
     protected override async ValueTask<Outcome<AttemptResult>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<AttemptResult>>> callback,
         ResilienceContext context,
         TState state)
     {
-        var rs = context.Properties.GetValue(BloomyHttp.StateKey, null!);
-        var time = _http.Time;
+        var rs = BloomyPipeline.State(context);
+        var time = _time;
+        var maxRetries = _retry.MaxRetries;
         while (true)
         {
             long epoch;
             try
             {
-                epoch = await _http.EnterAsync(rs, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                epoch = await _admission.EnterAsync(rs, maxRetries, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
             }
             catch (Exception ex)
             {
@@ -51,7 +62,7 @@ internal sealed class AttemptGateStrategy : ResilienceStrategy<AttemptResult>
             }
             finally
             {
-                _http.Exit();
+                _admission.Exit();
             }
             var elapsed = time.GetElapsedTime(started);
             rs.LastAttemptException = outcome.Exception;
@@ -60,45 +71,44 @@ internal sealed class AttemptGateStrategy : ResilienceStrategy<AttemptResult>
             {
                 if (result.StatusCode == 429)
                 {
-                    _http.Concurrency.OnRateLimited(epoch);
                     // A Retry-After of zero, negative or in the past is no reason to hammer: it gets the normal back-off.
-                    var pause = result.RetryAfter is { } ra && ra > TimeSpan.Zero ? _http.CapDelay(ra) : _http.Backoff(rs.RateLimitRetries);
-                    _http.Gate.PauseUntil(time.GetUtcNow() + pause);
-                    rs.Raise(BloomyRequestEventKind.Failed, 429, elapsed, attempt, _http.MaxRetries, null, null);
+                    var pause = result.RetryAfter is { } ra && ra > TimeSpan.Zero ? _retry.CapDelay(ra) : _retry.Backoff(rs.RateLimitRetries);
+                    var wait = _admission.OnRateLimited(epoch, pause);
+                    rs.Raise(BloomyRequestEventKind.Failed, 429, elapsed, attempt, maxRetries, null, null);
 
                     // The server refused before doing anything, so even a POST is safe to repeat; the wait is the
                     // connection-wide pause, taken in EnterAsync with every other request of the connection.
-                    var wait = _http.Gate.Remaining(time.GetUtcNow());
-                    if (_http.MayWaitOutRateLimit(rs, wait))
+                    // MaxRetries = 0 turns these waits off too.
+                    if (maxRetries > 0 && _admission.WithinRateLimitBudget(rs, wait))
                     {
                         rs.RateLimitRetries++;
                         rs.Retries++;
-                        rs.AnnouncedPauseEnd = _http.Gate.ResumeAt;
-                        rs.Raise(BloomyRequestEventKind.RetryScheduled, 429, elapsed, rs.RateLimitRetries, _http.MaxRetries, wait, null);
+                        rs.AnnouncedPauseEnd = _admission.Gate.ResumeAt;
+                        rs.Raise(BloomyRequestEventKind.RetryScheduled, 429, elapsed, rs.RateLimitRetries, maxRetries, wait, null);
                         continue;
                     }
-                    rs.RateLimitBudgetSpent = _http.MaxRetries > 0;
+                    rs.RateLimitBudgetSpent = maxRetries > 0;
                     return outcome;
                 }
                 if (result.StatusCode < 500)
                 {
-                    _http.Concurrency.OnSuccess();
+                    _admission.OnAnswered();
                 }
                 if (result.StatusCode >= 500 || result.StatusCode == 408)
                 {
                     rs.MayHaveBeenApplied = true;
                 }
                 rs.Raise(result.IsSuccess ? BloomyRequestEventKind.Completed : BloomyRequestEventKind.Failed,
-                    result.StatusCode, elapsed, attempt, _http.MaxRetries, null, null);
+                    result.StatusCode, elapsed, attempt, maxRetries, null, null);
             }
             else if (outcome.Exception is { } ex)
             {
-                if (!BloomyHttp.CertainlyNotSent(ex))
+                if (!FailureMapper.CertainlyNotSent(ex))
                 {
                     rs.MayHaveBeenApplied = true;
                 }
-                rs.Raise(BloomyRequestEventKind.Failed, null, elapsed, attempt, _http.MaxRetries, null,
-                    _http.Describe(ex, context.CancellationToken));
+                rs.Raise(BloomyRequestEventKind.Failed, null, elapsed, attempt, maxRetries, null,
+                    _failures.Describe(ex, context.CancellationToken));
             }
             return outcome;
         }

@@ -59,56 +59,56 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
-    public Uri BaseUri { get; set; } = new BloomyClientOptions().BaseUri;
+    public Uri BaseUri { get; set; } = BloomyDefaults.BaseUri;
 
     /// <summary>
     /// <para type="description">The cap on requests in flight over this connection, across every cmdlet using it (1–1024, default 64).</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, 1024)]
-    public int MaxConcurrentRequests { get; set; } = new BloomyClientOptions().MaxConcurrentRequests;
+    public int MaxConcurrentRequests { get; set; } = BloomyDefaults.MaxConcurrentRequests;
 
     /// <summary>
     /// <para type="description">How often a failed request is retried where that is safe (0–10, default 3). Rate-limited requests (429) do not count: they wait as long as the server asks, within -TotalTimeoutSec. 0 turns every retry off.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(0, 10)]
-    public int MaxRetries { get; set; } = new BloomyClientOptions().MaxRetries;
+    public int MaxRetries { get; set; } = BloomyDefaults.MaxRetries;
 
     /// <summary>
     /// <para type="description">Seconds one request attempt may take (1–600, default 30).</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, 600)]
-    public int TimeoutSec { get; set; } = 30;
+    public int TimeoutSec { get; set; } = BloomyDefaults.TimeoutSeconds;
 
     /// <summary>
     /// <para type="description">Seconds one operation may take in all, retries and waits included (1–86400, default 120).</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, 86400)]
-    public int TotalTimeoutSec { get; set; } = (int)new BloomyClientOptions().TotalTimeout.TotalSeconds;
+    public int TotalTimeoutSec { get; set; } = BloomyDefaults.TotalTimeoutSeconds;
 
     /// <summary>
     /// <para type="description">Milliseconds to wait before the first retry (0–60000, default 500); each later retry waits twice as long, with jitter.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(0, 60000)]
-    public int RetryDelayMilliseconds { get; set; } = (int)new BloomyClientOptions().RetryBaseDelay.TotalMilliseconds;
+    public int RetryDelayMilliseconds { get; set; } = BloomyDefaults.RetryBaseDelayMilliseconds;
 
     /// <summary>
     /// <para type="description">The longest wait before one retry, in seconds (1–3600, default 30). A server's Retry-After is honoured up to this long.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, 3600)]
-    public int MaxRetryDelaySec { get; set; } = (int)new BloomyClientOptions().MaxRetryDelay.TotalSeconds;
+    public int MaxRetryDelaySec { get; set; } = BloomyDefaults.MaxRetryDelaySeconds;
 
     /// <summary>
     /// <para type="description">The largest answer Bloomy reads, in megabytes after decompression (1–1024, default 32). A longer answer, an endless one or a compressed bomb is a Bloomy.InvalidResponse error for that item, and memory stays bounded.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, 1024)]
-    public int MaxResponseSizeMB { get; set; } = (int)(BloomyClientOptions.DefaultMaxResponseBodyBytes / (1024 * 1024));
+    public int MaxResponseSizeMB { get; set; } = (int)(BloomyDefaults.MaxResponseBodyBytes / (1024 * 1024));
 
     /// <summary>
     /// <para type="description">The -ThrottleLimit Bloomy cmdlets use on this connection when they are not given one (1–64, default 5).</para>

@@ -76,8 +76,8 @@ public class OptionsAndQueryTests
         Assert.Throws<BloomyConfigurationException>(() => Create(o => o.TotalTimeout = TimeSpan.FromSeconds(-5)));
         Assert.Throws<BloomyConfigurationException>(() => Create(o => o.RetryBaseDelay = TimeSpan.FromSeconds(-1)));
         using var infinite = Create(o => o.TotalTimeout = Timeout.InfiniteTimeSpan);
-        Assert.Equal(1, Create(o => o.MaxConcurrentRequests = 1).MaxConcurrentRequests);
-        Assert.Equal(1024, Create(o => o.MaxConcurrentRequests = 1024).MaxConcurrentRequests);
+        Assert.Equal(1, Create(o => o.MaxConcurrentRequests = 1).Options.MaxConcurrentRequests);
+        Assert.Equal(1024, Create(o => o.MaxConcurrentRequests = 1024).Options.MaxConcurrentRequests);
     }
 
     [Theory]

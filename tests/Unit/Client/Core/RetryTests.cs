@@ -112,13 +112,13 @@ public class RetryTests
             o.JitterSource = () => jitter;
         });
 
-        Assert.Equal(TimeSpan.FromSeconds(0.75), http.Backoff(0));
+        Assert.Equal(TimeSpan.FromSeconds(0.75), http.Retry.Backoff(0));
         jitter = 1.0;
-        Assert.Equal(TimeSpan.FromSeconds(1.25), http.Backoff(0));
+        Assert.Equal(TimeSpan.FromSeconds(1.25), http.Retry.Backoff(0));
         jitter = 0.5;
-        Assert.Equal(TimeSpan.FromSeconds(2), http.Backoff(1));
-        Assert.Equal(TimeSpan.FromSeconds(3), http.Backoff(2));
-        Assert.Equal(TimeSpan.FromSeconds(3), http.Backoff(20));
+        Assert.Equal(TimeSpan.FromSeconds(2), http.Retry.Backoff(1));
+        Assert.Equal(TimeSpan.FromSeconds(3), http.Retry.Backoff(2));
+        Assert.Equal(TimeSpan.FromSeconds(3), http.Retry.Backoff(20));
     }
 
     [Fact]
@@ -339,7 +339,7 @@ public class RetryTests
         Assert.Equal(16, calls);
         Assert.True(peakLater <= 4, $"{peakLater} requests went out at once after the pause");
         Assert.True(peakLater >= 2, $"the window collapsed to {peakLater}");
-        Assert.True(http.Concurrency.Limit is >= 4 and <= 8);
+        Assert.True(http.Admission.Concurrency.Limit is >= 4 and <= 8);
     }
 
     [Fact]
