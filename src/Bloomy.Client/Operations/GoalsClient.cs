@@ -2,22 +2,18 @@ using Bloomy.Client.Http;
 using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>Goal (rock) operations.</summary>
-public sealed class GoalsClient
+public sealed class GoalsClient : ResourceClient
 {
     private const string InvalidStatusMessage = "Invalid status value. Must be 'on', 'off', or 'complete'.";
 
-    private readonly BloomyClient _client;
-
-    internal GoalsClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal GoalsClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>
     /// Parses a goal status: <c>on</c>, <c>off</c>, <c>complete</c> or an enum name (<c>OnTrack</c>, <c>AtRisk</c>,
@@ -143,7 +139,7 @@ public sealed class GoalsClient
         Guard.OptionalTitle(title, nameof(title));
         Guard.OptionalId(accountableUserId, nameof(accountableUserId));
         var completion = status is GoalStatus s ? WireStatus(s) : null;
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}"),
+        return SendAsync(Routes.UpdateGoal(goalId),
             new GoalUpdateBody { AccountableUserId = accountableUserId, Title = title, Completion = completion }, Json.GoalUpdateBody, cancellationToken);
     }
 
@@ -155,7 +151,7 @@ public sealed class GoalsClient
     public Task DeleteAsync(long goalId, CancellationToken cancellationToken = default)
     {
         Guard.Id(goalId, nameof(goalId));
-        return Http.SendVoidAsync(HttpMethod.Delete, Route($"rocks/{goalId}"), cancellationToken);
+        return SendAsync(Routes.DeleteGoal(goalId), cancellationToken);
     }
 
     /// <summary>Archives a goal (<c>PUT rocks/{goalId}/archive</c>).</summary>
@@ -166,7 +162,7 @@ public sealed class GoalsClient
     public Task ArchiveAsync(long goalId, CancellationToken cancellationToken = default)
     {
         Guard.Id(goalId, nameof(goalId));
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}/archive"), cancellationToken);
+        return SendAsync(Routes.ArchiveGoal(goalId), cancellationToken);
     }
 
     /// <summary>Restores an archived goal (<c>PUT rocks/{goalId}/restore</c>).</summary>
@@ -177,7 +173,7 @@ public sealed class GoalsClient
     public Task RestoreAsync(long goalId, CancellationToken cancellationToken = default)
     {
         Guard.Id(goalId, nameof(goalId));
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}/restore"), cancellationToken);
+        return SendAsync(Routes.RestoreGoal(goalId), cancellationToken);
     }
 
     /// <summary>Creates many goals, at most <paramref name="maxConcurrent"/> at a time.</summary>
@@ -209,14 +205,14 @@ public sealed class GoalsClient
 
     private async Task<IReadOnlyList<Goal>> ListCoreAsync(long? userId, bool includeArchived, CancellationToken cancellationToken)
     {
-        var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var active = await Http.GetAsync(Route($"rocks/user/{user}?include_origin=true"), Json.ListRockDto, cancellationToken)
+        var user = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var active = await GetAsync(Routes.UserGoals(user), Json.ListRockDto, cancellationToken)
             .ConfigureAwait(false);
         var goals = new List<Goal>(Mapper.List(active, r => Mapper.ToGoal(r, archived: false)));
         if (includeArchived)
         {
             // Sequential, after the active list, as the reference SDK does.
-            var archived = await Http.GetAsync(Route($"archivedrocks/user/{user}"), Json.ListRockDto, cancellationToken)
+            var archived = await GetAsync(Routes.UserArchivedGoals(user), Json.ListRockDto, cancellationToken)
                 .ConfigureAwait(false);
             goals.AddRange(Mapper.List(archived, r => Mapper.ToGoal(r, archived: true)));
         }
@@ -226,33 +222,31 @@ public sealed class GoalsClient
 
     private async Task<Goal> ReadAsync(long goalId, CancellationToken cancellationToken)
     {
-        var path = Route($"rocks/{goalId}?include_origin=true");
-        var dto = await Http.GetAsync(path, Json.RockDto, cancellationToken).ConfigureAwait(false);
+        var dto = await GetAsync(Routes.Goal(goalId), Json.RockDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToGoal(dto, archived: false);
     }
 
     private async Task<Goal> CreateCoreAsync(string title, long meetingId, long? userId, CancellationToken cancellationToken)
     {
-        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var path = Route($"L10/{meetingId}/rocks");
-        var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
-        var dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+                var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
+        var dto = await SendAsync(Routes.CreateMeetingGoal(meetingId), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.ToCreatedGoal(dto, title, meetingId, owner);
     }
 
     private async Task<Goal> CreateWithoutMeetingCoreAsync(string title, long? userId, CancellationToken cancellationToken)
     {
-        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
         var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
-        var dto = await Http.SendAsync(HttpMethod.Post, "rocks/create", body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+        var dto = await SendAsync(Routes.CreateGoal(), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.ToCreatedGoal(dto, title, null, owner);
     }
 
     private async Task<Goal> UpdateCoreAsync(long goalId, GoalUpdateBody body, CancellationToken cancellationToken)
     {
-        await Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}"), body, Json.GoalUpdateBody, cancellationToken)
+        await SendAsync(Routes.UpdateGoal(goalId), body, Json.GoalUpdateBody, cancellationToken)
             .ConfigureAwait(false);
         return await ReadAsync(goalId, cancellationToken).ConfigureAwait(false);
     }

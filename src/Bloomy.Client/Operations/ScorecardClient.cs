@@ -3,20 +3,16 @@ using Bloomy.Client.Http;
 using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>Scorecard operations: the current week, scores, and entering a score.</summary>
-public sealed class ScorecardClient
+public sealed class ScorecardClient : ResourceClient
 {
-    private readonly BloomyClient _client;
-
-    internal ScorecardClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal ScorecardClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>Gets the current scorecard week (<c>GET weeks/current</c>).</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -93,20 +89,18 @@ public sealed class ScorecardClient
     }
 
     private async Task<WeekDto> CurrentWeekAsync(CancellationToken cancellationToken) =>
-        await Http.GetAsync("weeks/current", Json.WeekDto, cancellationToken).ConfigureAwait(false);
+        await GetAsync(Routes.CurrentWeek(), Json.WeekDto, cancellationToken).ConfigureAwait(false);
 
     private async Task<IReadOnlyList<ScorecardItem>> ListCoreAsync(long? userId, long? meetingId, bool showEmpty, int? weekOffset,
         CancellationToken cancellationToken)
     {
-        var path = await _client.MeetingOrUserPathAsync(
-            meetingId, m => Route($"scorecard/meeting/{m}"),
-            userId, u => Route($"scorecard/user/{u}"),
-            cancellationToken).ConfigureAwait(false);
-
-        var scorecard = await Http.GetAsync(path, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
+        var route = meetingId is long meeting
+            ? Routes.MeetingScorecard(meeting)
+            : Routes.UserScorecard(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+        var scorecard = await GetAsync(route, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
         if (scorecard.Scores is null)
         {
-            throw Mapper.Missing("GET", path, "no Scores list (missing or null)");
+            throw Mapper.Missing("GET", route.Path, "no Scores list (missing or null)");
         }
 
         IEnumerable<ScorecardItem> items = Mapper.List(scorecard.Scores, Mapper.ToScore);
@@ -137,7 +131,7 @@ public sealed class ScorecardClient
         JsonElement body;
         try
         {
-            body = await Http.GetAsync(Route($"measurables/{measurableId}"), Json.JsonElement, cancellationToken).ConfigureAwait(false);
+            body = await GetAsync(Routes.Measurable(measurableId), Json.JsonElement, cancellationToken).ConfigureAwait(false);
         }
         catch (BloomyApiException ex) when (ex.StatusCode is 400 or 404)
         {
@@ -157,7 +151,7 @@ public sealed class ScorecardClient
     {
         var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
         var weekNumber = week.ForWeekNumber + weekOffset;
-        await Http.SendVoidAsync(HttpMethod.Put, Route($"measurables/{measurableId}/week/{weekNumber}"),
+        await SendAsync(Routes.Score(measurableId, weekNumber),
             new ScoreBody { Value = score }, Json.ScoreBody, cancellationToken).ConfigureAwait(false);
     }
 }
