@@ -147,8 +147,21 @@ public sealed class IssuesClient : ResourceClient
         var route = meetingId is long meeting
             ? Routes.MeetingIssueList(meeting)
             : Routes.UserIssues(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+        return await ReadListAsync(route, includeClosed: false, meetingIdFromArgument: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a list of issues (a meeting's or a user's): the one rule for both <see cref="ListAsync"/> and
+    /// <see cref="MeetingsClient.GetIssuesAsync"/>. Without <paramref name="includeClosed"/> only open issues are
+    /// returned, also from servers that list solved ones whatever the query says. The meeting id reported is
+    /// <paramref name="meetingIdFromArgument"/> when given (the meeting details do so), else the answer's origin.
+    /// </summary>
+    internal async Task<IReadOnlyList<Issue>> ReadListAsync(ApiRoute route, bool includeClosed, long? meetingIdFromArgument,
+        CancellationToken cancellationToken)
+    {
         var items = await GetAsync(route, Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.List(items, Mapper.ToIssue);
+        var issues = Mapper.List(items, i => Mapper.ToIssue(i, meetingIdFromArgument ?? i.OriginId));
+        return includeClosed ? issues : issues.Where(i => !i.Complete).ToList();
     }
 
     private async Task<Issue> CreateCoreAsync(long meetingId, string title, long? userId, string? notes,

@@ -206,11 +206,9 @@ public sealed class MeetingsClient : ResourceClient
         return Mapper.List(items, u => Mapper.ToUser(u, imageUrlDefault: ""));
     }
 
-    private async Task<IReadOnlyList<Issue>> IssuesAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken)
-    {
-        var items = await GetAsync(Routes.MeetingIssues(meetingId, includeClosed), Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.List(items, i => Mapper.ToIssue(i, meetingId));
-    }
+    // The one reader of a meeting's issues (Issues.ListAsync uses it too); this call always sends the query, as §7.3 does.
+    private Task<IReadOnlyList<Issue>> IssuesAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken) =>
+        Client.Issues.ReadListAsync(Routes.MeetingIssues(meetingId, includeClosed), includeClosed, meetingId, cancellationToken);
 
     // The one reader of a meeting's to-dos (Todos.ListAsync uses it too); this call always sends the query, as §7.4 does.
     private Task<IReadOnlyList<Todo>> TodosAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken) =>

@@ -77,6 +77,25 @@ public sealed class TodosClientTests
     }
 
     [Fact]
+    public async Task A_meetings_to_dos_follow_one_rule_from_both_clients()
+    {
+        // A server that lists completed to-dos whatever the query says: both ways of listing a meeting's to-dos
+        // return the open ones only, unless closed ones are wanted; only the query differs, as the reference SDK's.
+        var (client, h) = Create();
+        h.On("GET", "L10/2001/todos", $"[{Todo}, {Closed}]")
+         .On("GET", "L10/2001/todos?INCLUDE_CLOSED=false", $"[{Todo}, {Closed}]")
+         .On("GET", "L10/2001/todos?INCLUDE_CLOSED=true", $"[{Todo}, {Closed}]");
+
+        Assert.Equal(new long[] { 5001 }, (await client.Todos.ListAsync(meetingId: 2001)).Select(t => t.Id));
+        Assert.Equal(new long[] { 5001 }, (await client.Meetings.GetTodosAsync(2001)).Select(t => t.Id));
+        Assert.Equal(2, (await client.Todos.ListAsync(meetingId: 2001, includeClosed: true)).Count);
+        Assert.Equal(2, (await client.Meetings.GetTodosAsync(2001, includeClosed: true)).Count);
+
+        AssertRequests(h, "GET L10/2001/todos", "GET L10/2001/todos?INCLUDE_CLOSED=false",
+            "GET L10/2001/todos?INCLUDE_CLOSED=true", "GET L10/2001/todos?INCLUDE_CLOSED=true");
+    }
+
+    [Fact]
     public async Task Get()
     {
         var (client, h) = Create();
