@@ -113,17 +113,24 @@ public sealed class GoalsClient : ResourceClient
     /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<Goal> UpdateAsync(long goalId, string? title = null, long? accountableUserId = null, GoalStatus? status = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        UpdateAsync(goalId, new GoalUpdate { Title = title, AccountableUserId = accountableUserId, Status = status }, cancellationToken);
+
+    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c> with only the given changes) and reads it back.</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated goal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Goal> UpdateAsync(long goalId, GoalUpdate changes, CancellationToken cancellationToken = default)
     {
-        Guard.Id(goalId, nameof(goalId));
-        Guard.OptionalTitle(title, nameof(title));
-        Guard.OptionalId(accountableUserId, nameof(accountableUserId));
-        var completion = status is GoalStatus s ? WireStatus(s) : null;
-        return UpdateCoreAsync(goalId, new GoalUpdateBody { AccountableUserId = accountableUserId, Title = title, Completion = completion },
-            cancellationToken);
+        var body = UpdateBody(goalId, changes);
+        return UpdateCoreAsync(goalId, body, cancellationToken);
     }
 
-    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync"/> does, without reading it back.</summary>
+    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync(long, string?, long?, GoalStatus?, CancellationToken)"/> does, without reading it back.</summary>
     /// <param name="goalId">The goal.</param>
     /// <param name="title">The new title.</param>
     /// <param name="accountableUserId">The new owner.</param>
@@ -133,15 +140,19 @@ public sealed class GoalsClient : ResourceClient
     /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task SendUpdateAsync(long goalId, string? title = null, long? accountableUserId = null, GoalStatus? status = null,
-        CancellationToken cancellationToken = default)
-    {
-        Guard.Id(goalId, nameof(goalId));
-        Guard.OptionalTitle(title, nameof(title));
-        Guard.OptionalId(accountableUserId, nameof(accountableUserId));
-        var completion = status is GoalStatus s ? WireStatus(s) : null;
-        return SendAsync(Routes.UpdateGoal(goalId),
-            new GoalUpdateBody { AccountableUserId = accountableUserId, Title = title, Completion = completion }, Json.GoalUpdateBody, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        SendUpdateAsync(goalId, new GoalUpdate { Title = title, AccountableUserId = accountableUserId, Status = status }, cancellationToken);
+
+    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync(long, GoalUpdate, CancellationToken)"/> does, without reading it back.</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has updated the goal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task SendUpdateAsync(long goalId, GoalUpdate changes, CancellationToken cancellationToken = default) =>
+        SendAsync(Routes.UpdateGoal(goalId), UpdateBody(goalId, changes), Json.GoalUpdateBody, cancellationToken);
 
     /// <summary>Deletes a goal (<c>DELETE rocks/{goalId}</c>).</summary>
     /// <param name="goalId">The goal.</param>
@@ -193,6 +204,17 @@ public sealed class GoalsClient : ResourceClient
             var meetingId = Guard.Required(item.MeetingId, nameof(GoalCreateItem.MeetingId));
             return CreateAsync(title, meetingId, item.UserId, ct);
         }, cancellationToken);
+    }
+
+    // Checks the arguments of an update (before any request) and builds what is sent.
+    private static GoalUpdateBody UpdateBody(long goalId, GoalUpdate changes)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        Guard.NotNull(changes, nameof(changes));
+        Guard.OptionalTitle(changes.Title, "title");
+        Guard.OptionalId(changes.AccountableUserId, "accountableUserId");
+        var completion = changes.Status is GoalStatus s ? WireStatus(s) : null;
+        return new GoalUpdateBody { AccountableUserId = changes.AccountableUserId, Title = changes.Title, Completion = completion };
     }
 
     private static string WireStatus(GoalStatus status) => status switch

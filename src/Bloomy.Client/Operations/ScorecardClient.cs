@@ -35,10 +35,22 @@ public sealed class ScorecardClient : ResourceClient
     /// <exception cref="ArgumentException">Both ids were given.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<IReadOnlyList<ScorecardItem>> ListAsync(long? userId = null, long? meetingId = null, bool showEmpty = false,
-        int? weekOffset = null, CancellationToken cancellationToken = default)
+        int? weekOffset = null, CancellationToken cancellationToken = default) =>
+        ListAsync(new ScorecardQuery { UserId = userId, MeetingId = meetingId, ShowEmpty = showEmpty, WeekOffset = weekOffset },
+            cancellationToken);
+
+    /// <summary>Lists scores as <see cref="ListAsync(long?, long?, bool, int?, CancellationToken)"/> does, the filters given as one query.</summary>
+    /// <param name="query">Whose scores, which week, and whether to keep empty ones.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The scores, in the server's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<ScorecardItem>> ListAsync(ScorecardQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.UserOrMeeting(userId, meetingId);
-        return ListCoreAsync(userId, meetingId, showEmpty, weekOffset, cancellationToken);
+        Guard.NotNull(query, nameof(query));
+        Guard.UserOrMeeting(query.UserId, query.MeetingId);
+        return ListCoreAsync(query.UserId, query.MeetingId, query.ShowEmpty, query.WeekOffset, cancellationToken);
     }
 
     /// <summary>

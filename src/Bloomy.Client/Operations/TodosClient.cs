@@ -65,6 +65,22 @@ public sealed class TodosClient : ResourceClient
         return CreateCoreAsync(title, meetingId, dueDate, userId, notes, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates a to-do as <see cref="CreateAsync(string, long?, DateTime?, long?, string?, CancellationToken)"/> does, the
+    /// fields given as one item (the item type <see cref="CreateManyAsync"/> takes; here the meeting is optional).
+    /// </summary>
+    /// <param name="item">The to-do: a <c>Title</c>, and optionally a meeting, due date, owner and notes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created to-do (built from the create answer; not re-read).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> or its title is null.</exception>
+    /// <exception cref="ArgumentException">The title is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Todo> CreateAsync(TodoCreateItem item, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(item, nameof(item));
+        return CreateAsync(item.Title!, item.MeetingId, item.DueDate, item.UserId, item.Notes, cancellationToken);
+    }
+
     /// <summary>Completes a to-do (<c>POST todo/{todoId}/complete?status=true</c>) and reads it back.</summary>
     /// <param name="todoId">The to-do.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>

@@ -124,6 +124,22 @@ public sealed class TodosClientTests
     }
 
     [Fact]
+    public async Task Create_from_an_item_sends_what_the_positional_call_sends()
+    {
+        var (client, h) = Create();
+        h.On("POST", "L10/2001/todos", """{"Id": 5010, "Name": "Send Q3 plan"}""");
+
+        var todo = await client.Todos.CreateAsync(new TodoCreateItem
+        {
+            Title = "Send Q3 plan", MeetingId = 2001, DueDate = new DateTime(2024, 12, 31), UserId = 1002, Notes = "n",
+        });
+
+        AssertRequests(h, "POST L10/2001/todos");
+        Assert.Equal("""{"Title":"Send Q3 plan","ForId":1002,"Notes":"n","dueDate":"2024-12-31"}""", BodyOf(h, "POST", "L10/2001/todos"));
+        Assert.Equal((5010L, 2001L, 1002L), (todo.Id, todo.MeetingId!.Value, todo.OwnerId!.Value));
+    }
+
+    [Fact]
     public async Task Create_personal_todo_omits_absent_optionals()
     {
         var (client, h) = Create();
@@ -227,7 +243,11 @@ public sealed class TodosClientTests
         Assert.Equal("At least one field must be provided", empty.Message);
         Assert.Throws<ArgumentException>(() => { _ = client.Todos.UpdateAsync(5001, title: " "); });
         Assert.Throws<ArgumentException>(() => { _ = client.Todos.CreateAsync(""); });
-        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync(null!); });
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync((string)null!); });
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync((TodoCreateItem)null!); });
+        Assert.Equal("title", Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync(new TodoCreateItem()); }).ParamName);
+        Assert.Equal("userId", Assert.Throws<ArgumentOutOfRangeException>(
+            () => { _ = client.Todos.CreateAsync(new TodoCreateItem { Title = "x", UserId = -1 }); }).ParamName);
         Assert.Equal("meetingId", Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Todos.CreateAsync("x", meetingId: 0); }).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Todos.GetAsync(0); });
         Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Todos.CompleteAsync(-5); });
