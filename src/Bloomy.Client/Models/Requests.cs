@@ -37,3 +37,37 @@ public sealed class GoalUpdate
     /// <returns>The description.</returns>
     public override string ToString() => $"GoalUpdate '{Title}' owner {AccountableUserId} status {Status}";
 }
+
+/// <summary>Which to-dos <c>TodosClient.ListAsync</c> returns (every property is optional).</summary>
+public sealed class TodoListQuery
+{
+    /// <summary>The user whose to-dos to list; null (and no meeting) means the current user.</summary>
+    public long? UserId { get; init; }
+
+    /// <summary>The meeting whose to-dos to list; cannot be combined with <see cref="UserId"/>.</summary>
+    public long? MeetingId { get; init; }
+
+    /// <summary>Also return completed to-dos.</summary>
+    public bool IncludeClosed { get; init; }
+
+    /// <summary>Returns a short description of the query.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"TodoListQuery user {UserId} meeting {MeetingId}{(IncludeClosed ? " (with closed)" : "")}";
+}
+
+/// <summary>Which user <c>UsersClient.GetAsync</c> reads, and what it fetches with them (every property is optional).</summary>
+public sealed class UserQuery
+{
+    /// <summary>The user; null means the current user.</summary>
+    public long? UserId { get; init; }
+
+    /// <summary>Also fetch the user's direct reports.</summary>
+    public bool IncludeDirectReports { get; init; }
+
+    /// <summary>Also fetch the user's positions (accountability-chart seats).</summary>
+    public bool IncludePositions { get; init; }
+
+    /// <summary>Returns a short description of the query.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => $"UserQuery user {UserId}";
+}

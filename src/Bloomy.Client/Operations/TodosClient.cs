@@ -26,10 +26,21 @@ public sealed class TodosClient : ResourceClient
     /// <exception cref="ArgumentException">Both ids were given.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<IReadOnlyList<Todo>> ListAsync(long? userId = null, long? meetingId = null, bool includeClosed = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ListAsync(new TodoListQuery { UserId = userId, MeetingId = meetingId, IncludeClosed = includeClosed }, cancellationToken);
+
+    /// <summary>Lists to-dos as <see cref="ListAsync(long?, long?, bool, CancellationToken)"/> does, the filters given as one query.</summary>
+    /// <param name="query">Whose to-dos, and whether to include completed ones.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The to-dos.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<Todo>> ListAsync(TodoListQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.UserOrMeeting(userId, meetingId);
-        return ListCoreAsync(userId, meetingId, includeClosed, cancellationToken);
+        Guard.NotNull(query, nameof(query));
+        Guard.UserOrMeeting(query.UserId, query.MeetingId);
+        return ListCoreAsync(query.UserId, query.MeetingId, query.IncludeClosed, cancellationToken);
     }
 
     /// <summary>Gets a to-do (<c>GET todo/{todoId}</c>).</summary>
@@ -201,7 +212,7 @@ public sealed class TodosClient : ResourceClient
     }
 
     /// <summary>
-    /// Reads a list of to-dos (a meeting's or a user's): the one rule for both <see cref="ListAsync"/> and
+    /// Reads a list of to-dos (a meeting's or a user's): the one rule for both <see cref="ListAsync(TodoListQuery, CancellationToken)"/> and
     /// <see cref="MeetingsClient.GetTodosAsync"/>. Without <paramref name="includeClosed"/> only open to-dos are
     /// returned, also from servers that list closed ones whatever the query says.
     /// </summary>

@@ -20,10 +20,21 @@ public sealed class UsersClient : ResourceClient
     /// <returns>The user.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="userId"/> is not positive.</exception>
     public Task<User> GetAsync(long? userId = null, bool includeDirectReports = false, bool includePositions = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        GetAsync(new UserQuery { UserId = userId, IncludeDirectReports = includeDirectReports, IncludePositions = includePositions },
+            cancellationToken);
+
+    /// <summary>Gets a user as <see cref="GetAsync(long?, bool, bool, CancellationToken)"/> does, the options given as one query.</summary>
+    /// <param name="query">Which user, and whether to fetch their direct reports and positions too.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The user id is not positive.</exception>
+    public Task<User> GetAsync(UserQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.OptionalId(userId, nameof(userId));
-        return GetCoreAsync(userId, includeDirectReports, includePositions, cancellationToken);
+        Guard.NotNull(query, nameof(query));
+        Guard.OptionalId(query.UserId, "userId");
+        return GetCoreAsync(query.UserId, query.IncludeDirectReports, query.IncludePositions, cancellationToken);
     }
 
     /// <summary>Gets a user's direct reports (<c>GET users/{id}/directreports</c>).</summary>

@@ -77,6 +77,20 @@ public sealed class TodosClientTests
     }
 
     [Fact]
+    public async Task List_from_a_query_sends_what_the_positional_call_sends()
+    {
+        var (client, h) = Create();
+        h.On("GET", "todo/user/1005?INCLUDE_CLOSED=true", $"[{Todo}, {Closed}]").On("GET", "L10/2001/todos", $"[{Todo}, {Closed}]");
+
+        Assert.Equal(2, (await client.Todos.ListAsync(new TodoListQuery { UserId = 1005, IncludeClosed = true })).Count);
+        Assert.Single(await client.Todos.ListAsync(new TodoListQuery { MeetingId = 2001 }));
+
+        AssertRequests(h, "GET todo/user/1005?INCLUDE_CLOSED=true", "GET L10/2001/todos");
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.ListAsync((TodoListQuery)null!); });
+        Assert.Throws<ArgumentException>(() => { _ = client.Todos.ListAsync(new TodoListQuery { UserId = 1, MeetingId = 2 }); });
+    }
+
+    [Fact]
     public async Task A_meetings_to_dos_follow_one_rule_from_both_clients()
     {
         // A server that lists completed to-dos whatever the query says: both ways of listing a meeting's to-dos
