@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Bloomy.Client.Http;
-using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
 
