@@ -152,21 +152,9 @@ public sealed class BloomyClient : IDisposable
     internal Task<long> ResolveUserIdAsync(long? userId, CancellationToken cancellationToken) =>
         userId.HasValue ? Task.FromResult(userId.Value) : GetCurrentUserIdAsync(cancellationToken);
 
-    /// <summary>
-    /// The path of a meeting's list when <paramref name="meetingId"/> is given, else of a user's list (the
-    /// current user's when <paramref name="userId"/> is null, which costs the one users/mine lookup).
-    /// </summary>
-    internal async Task<string> MeetingOrUserPathAsync(long? meetingId, Func<long, string> meetingPath,
-        long? userId, Func<long, string> userPath, CancellationToken cancellationToken)
-    {
-        if (meetingId is long meeting) return meetingPath(meeting);
-        var user = await ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        return userPath(user);
-    }
-
     private async Task<long> FetchCurrentUserIdAsync()
     {
-        const string path = "users/mine";
+        var path = Routes.CurrentUser().Path;
         var token = _lifetime.Token;
         var dto = await Http.GetAsync(path, BloomyJsonContext.Instance.CurrentUserDto, token).ConfigureAwait(false);
         if (dto?.Id is not long id)

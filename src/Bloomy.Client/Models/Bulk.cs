@@ -35,13 +35,15 @@ public sealed class BulkFailure
     public override string ToString() => $"Item {Index} failed: {Message}";
 }
 
-/// <summary>One to-do to create with <c>TodosClient.CreateManyAsync</c> (meeting to-dos only).</summary>
+/// <summary>
+/// One to-do to create with <c>TodosClient.CreateAsync</c>, or with <c>TodosClient.CreateManyAsync</c> (meeting to-dos only).
+/// </summary>
 public sealed class TodoCreateItem
 {
     /// <summary>The title (required).</summary>
     public string? Title { get; init; }
 
-    /// <summary>The meeting to attach the to-do to (required).</summary>
+    /// <summary>The meeting to attach the to-do to (required by <c>CreateManyAsync</c>; without it <c>CreateAsync</c> creates a personal to-do).</summary>
     public long? MeetingId { get; init; }
 
     /// <summary>The due date (optional).</summary>

@@ -1,23 +1,17 @@
-using Bloomy.Client.Http;
-using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>Goal (rock) operations.</summary>
-public sealed class GoalsClient
+public sealed class GoalsClient : ResourceClient
 {
     private const string InvalidStatusMessage = "Invalid status value. Must be 'on', 'off', or 'complete'.";
 
-    private readonly BloomyClient _client;
-
-    internal GoalsClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal GoalsClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>
     /// Parses a goal status: <c>on</c>, <c>off</c>, <c>complete</c> or an enum name (<c>OnTrack</c>, <c>AtRisk</c>,
@@ -117,17 +111,24 @@ public sealed class GoalsClient
     /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<Goal> UpdateAsync(long goalId, string? title = null, long? accountableUserId = null, GoalStatus? status = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        UpdateAsync(goalId, new GoalUpdate { Title = title, AccountableUserId = accountableUserId, Status = status }, cancellationToken);
+
+    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c> with only the given changes) and reads it back.</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The updated goal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Goal> UpdateAsync(long goalId, GoalUpdate changes, CancellationToken cancellationToken = default)
     {
-        Guard.Id(goalId, nameof(goalId));
-        Guard.OptionalTitle(title, nameof(title));
-        Guard.OptionalId(accountableUserId, nameof(accountableUserId));
-        var completion = status is GoalStatus s ? WireStatus(s) : null;
-        return UpdateCoreAsync(goalId, new GoalUpdateBody { AccountableUserId = accountableUserId, Title = title, Completion = completion },
-            cancellationToken);
+        var body = UpdateBody(goalId, changes);
+        return UpdateCoreAsync(goalId, body, cancellationToken);
     }
 
-    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync"/> does, without reading it back.</summary>
+    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync(long, string?, long?, GoalStatus?, CancellationToken)"/> does, without reading it back.</summary>
     /// <param name="goalId">The goal.</param>
     /// <param name="title">The new title.</param>
     /// <param name="accountableUserId">The new owner.</param>
@@ -137,15 +138,19 @@ public sealed class GoalsClient
     /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task SendUpdateAsync(long goalId, string? title = null, long? accountableUserId = null, GoalStatus? status = null,
-        CancellationToken cancellationToken = default)
-    {
-        Guard.Id(goalId, nameof(goalId));
-        Guard.OptionalTitle(title, nameof(title));
-        Guard.OptionalId(accountableUserId, nameof(accountableUserId));
-        var completion = status is GoalStatus s ? WireStatus(s) : null;
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}"),
-            new GoalUpdateBody { AccountableUserId = accountableUserId, Title = title, Completion = completion }, Json.GoalUpdateBody, cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        SendUpdateAsync(goalId, new GoalUpdate { Title = title, AccountableUserId = accountableUserId, Status = status }, cancellationToken);
+
+    /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync(long, GoalUpdate, CancellationToken)"/> does, without reading it back.</summary>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="changes">The changes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes once the server has updated the goal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="changes"/> is null.</exception>
+    /// <exception cref="ArgumentException">The title is blank or the status is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task SendUpdateAsync(long goalId, GoalUpdate changes, CancellationToken cancellationToken = default) =>
+        SendAsync(Routes.UpdateGoal(goalId), UpdateBody(goalId, changes), Json.GoalUpdateBody, cancellationToken);
 
     /// <summary>Deletes a goal (<c>DELETE rocks/{goalId}</c>).</summary>
     /// <param name="goalId">The goal.</param>
@@ -155,7 +160,7 @@ public sealed class GoalsClient
     public Task DeleteAsync(long goalId, CancellationToken cancellationToken = default)
     {
         Guard.Id(goalId, nameof(goalId));
-        return Http.SendVoidAsync(HttpMethod.Delete, Route($"rocks/{goalId}"), cancellationToken);
+        return SendAsync(Routes.DeleteGoal(goalId), cancellationToken);
     }
 
     /// <summary>Archives a goal (<c>PUT rocks/{goalId}/archive</c>).</summary>
@@ -166,7 +171,7 @@ public sealed class GoalsClient
     public Task ArchiveAsync(long goalId, CancellationToken cancellationToken = default)
     {
         Guard.Id(goalId, nameof(goalId));
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}/archive"), cancellationToken);
+        return SendAsync(Routes.ArchiveGoal(goalId), cancellationToken);
     }
 
     /// <summary>Restores an archived goal (<c>PUT rocks/{goalId}/restore</c>).</summary>
@@ -177,7 +182,7 @@ public sealed class GoalsClient
     public Task RestoreAsync(long goalId, CancellationToken cancellationToken = default)
     {
         Guard.Id(goalId, nameof(goalId));
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}/restore"), cancellationToken);
+        return SendAsync(Routes.RestoreGoal(goalId), cancellationToken);
     }
 
     /// <summary>Creates many goals, at most <paramref name="maxConcurrent"/> at a time.</summary>
@@ -199,6 +204,17 @@ public sealed class GoalsClient
         }, cancellationToken);
     }
 
+    // Checks the arguments of an update (before any request) and builds what is sent.
+    private static GoalUpdateBody UpdateBody(long goalId, GoalUpdate changes)
+    {
+        Guard.Id(goalId, nameof(goalId));
+        Guard.NotNull(changes, nameof(changes));
+        Guard.OptionalTitle(changes.Title, "title");
+        Guard.OptionalId(changes.AccountableUserId, "accountableUserId");
+        var completion = changes.Status is GoalStatus s ? WireStatus(s) : null;
+        return new GoalUpdateBody { AccountableUserId = changes.AccountableUserId, Title = changes.Title, Completion = completion };
+    }
+
     private static string WireStatus(GoalStatus status) => status switch
     {
         GoalStatus.OnTrack => "OnTrack",
@@ -209,14 +225,14 @@ public sealed class GoalsClient
 
     private async Task<IReadOnlyList<Goal>> ListCoreAsync(long? userId, bool includeArchived, CancellationToken cancellationToken)
     {
-        var user = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var active = await Http.GetAsync(Route($"rocks/user/{user}?include_origin=true"), Json.ListRockDto, cancellationToken)
+        var user = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var active = await GetAsync(Routes.UserGoals(user), Json.ListRockDto, cancellationToken)
             .ConfigureAwait(false);
         var goals = new List<Goal>(Mapper.List(active, r => Mapper.ToGoal(r, archived: false)));
         if (includeArchived)
         {
             // Sequential, after the active list, as the reference SDK does.
-            var archived = await Http.GetAsync(Route($"archivedrocks/user/{user}"), Json.ListRockDto, cancellationToken)
+            var archived = await GetAsync(Routes.UserArchivedGoals(user), Json.ListRockDto, cancellationToken)
                 .ConfigureAwait(false);
             goals.AddRange(Mapper.List(archived, r => Mapper.ToGoal(r, archived: true)));
         }
@@ -226,33 +242,31 @@ public sealed class GoalsClient
 
     private async Task<Goal> ReadAsync(long goalId, CancellationToken cancellationToken)
     {
-        var path = Route($"rocks/{goalId}?include_origin=true");
-        var dto = await Http.GetAsync(path, Json.RockDto, cancellationToken).ConfigureAwait(false);
+        var dto = await GetAsync(Routes.Goal(goalId), Json.RockDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToGoal(dto, archived: false);
     }
 
     private async Task<Goal> CreateCoreAsync(string title, long meetingId, long? userId, CancellationToken cancellationToken)
     {
-        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var path = Route($"L10/{meetingId}/rocks");
-        var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
-        var dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+                var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
+        var dto = await SendAsync(Routes.CreateMeetingGoal(meetingId), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.ToCreatedGoal(dto, title, meetingId, owner);
     }
 
     private async Task<Goal> CreateWithoutMeetingCoreAsync(string title, long? userId, CancellationToken cancellationToken)
     {
-        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
         var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
-        var dto = await Http.SendAsync(HttpMethod.Post, "rocks/create", body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+        var dto = await SendAsync(Routes.CreateGoal(), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.ToCreatedGoal(dto, title, null, owner);
     }
 
     private async Task<Goal> UpdateCoreAsync(long goalId, GoalUpdateBody body, CancellationToken cancellationToken)
     {
-        await Http.SendVoidAsync(HttpMethod.Put, Route($"rocks/{goalId}"), body, Json.GoalUpdateBody, cancellationToken)
+        await SendAsync(Routes.UpdateGoal(goalId), body, Json.GoalUpdateBody, cancellationToken)
             .ConfigureAwait(false);
         return await ReadAsync(goalId, cancellationToken).ConfigureAwait(false);
     }

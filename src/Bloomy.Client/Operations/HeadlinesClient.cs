@@ -1,21 +1,15 @@
-using Bloomy.Client.Http;
-using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>Headline operations.</summary>
-public sealed class HeadlinesClient
+public sealed class HeadlinesClient : ResourceClient
 {
-    private readonly BloomyClient _client;
-
-    internal HeadlinesClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal HeadlinesClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>Shares a headline in a meeting (<c>POST L10/{meetingId}/headlines</c>).</summary>
     /// <param name="meetingId">The meeting.</param>
@@ -60,7 +54,7 @@ public sealed class HeadlinesClient
     {
         Guard.Id(headlineId, nameof(headlineId));
         Guard.Title(title, nameof(title));
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"headline/{headlineId}"), new HeadlineUpdateBody { Title = title },
+        return SendAsync(Routes.UpdateHeadline(headlineId), new HeadlineUpdateBody { Title = title },
             Json.HeadlineUpdateBody, cancellationToken);
     }
 
@@ -98,16 +92,15 @@ public sealed class HeadlinesClient
     public Task DeleteAsync(long headlineId, CancellationToken cancellationToken = default)
     {
         Guard.Id(headlineId, nameof(headlineId));
-        return Http.SendVoidAsync(HttpMethod.Delete, Route($"headline/{headlineId}"), cancellationToken);
+        return SendAsync(Routes.DeleteHeadline(headlineId), cancellationToken);
     }
 
     private async Task<Headline> CreateCoreAsync(long meetingId, string title, long? ownerId, string? notes,
         CancellationToken cancellationToken)
     {
-        var owner = await _client.ResolveUserIdAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        var path = Route($"L10/{meetingId}/headlines");
-        var body = new HeadlineCreateBody { Title = title, OwnerId = owner, Notes = notes };
-        var dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.HeadlineCreateBody, Json.HeadlineDto, cancellationToken)
+        var owner = await UserIdAsync(ownerId, cancellationToken).ConfigureAwait(false);
+                var body = new HeadlineCreateBody { Title = title, OwnerId = owner, Notes = notes };
+        var dto = await SendAsync(Routes.CreateHeadline(meetingId), body, Json.HeadlineCreateBody, Json.HeadlineDto, cancellationToken)
             .ConfigureAwait(false);
 
         // Owner from the argument (or the current user), notes URL "" when missing, as the reference SDK does.
@@ -129,26 +122,23 @@ public sealed class HeadlinesClient
 
     private async Task<Headline> UpdateCoreAsync(long headlineId, string title, CancellationToken cancellationToken)
     {
-        await Http.SendVoidAsync(HttpMethod.Put, Route($"headline/{headlineId}"), new HeadlineUpdateBody { Title = title },
+        await SendAsync(Routes.UpdateHeadline(headlineId), new HeadlineUpdateBody { Title = title },
             Json.HeadlineUpdateBody, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(headlineId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Headline> ReadAsync(long headlineId, CancellationToken cancellationToken)
     {
-        var path = Route($"headline/{headlineId}?Include_Origin=true");
-        var dto = await Http.GetAsync(path, Json.HeadlineDto, cancellationToken).ConfigureAwait(false);
+        var dto = await GetAsync(Routes.Headline(headlineId), Json.HeadlineDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToHeadline(dto);
     }
 
     private async Task<IReadOnlyList<Headline>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
     {
-        var path = await _client.MeetingOrUserPathAsync(
-            meetingId, m => Route($"l10/{m}/headlines"),
-            userId, u => Route($"headline/users/{u}"),
-            cancellationToken).ConfigureAwait(false);
-
-        var items = await Http.GetAsync(path, Json.ListHeadlineDto, cancellationToken).ConfigureAwait(false);
+        var route = meetingId is long meeting
+            ? Routes.MeetingHeadlines(meeting)
+            : Routes.UserHeadlines(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+        var items = await GetAsync(route, Json.ListHeadlineDto, cancellationToken).ConfigureAwait(false);
         return Mapper.List(items, Mapper.ToHeadline);
     }
 }

@@ -1,21 +1,15 @@
-using Bloomy.Client.Http;
-using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>Issue operations.</summary>
-public sealed class IssuesClient
+public sealed class IssuesClient : ResourceClient
 {
-    private readonly BloomyClient _client;
-
-    internal IssuesClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal IssuesClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>Gets an issue (<c>GET issues/{issueId}</c>).</summary>
     /// <param name="issueId">The issue.</param>
@@ -98,7 +92,7 @@ public sealed class IssuesClient
     {
         Guard.Id(meetingId, nameof(meetingId));
         Guard.Id(issueId, nameof(issueId));
-        return Http.SendVoidAsync(HttpMethod.Delete, Route($"L10/{meetingId}/issues/{issueId}"), cancellationToken);
+        return SendAsync(Routes.RemoveMeetingIssue(meetingId, issueId), cancellationToken);
     }
 
     /// <summary>Updates an issue's title and/or notes (<c>PUT issues/{issueId}</c>) and reads it back.</summary>
@@ -142,28 +136,38 @@ public sealed class IssuesClient
 
     private async Task<Issue> ReadAsync(long issueId, CancellationToken cancellationToken)
     {
-        var path = Route($"issues/{issueId}");
-        var dto = await Http.GetAsync(path, Json.IssueDto, cancellationToken).ConfigureAwait(false);
+        var dto = await GetAsync(Routes.Issue(issueId), Json.IssueDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToIssue(dto);
     }
 
     private async Task<IReadOnlyList<Issue>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
     {
-        var path = await _client.MeetingOrUserPathAsync(
-            meetingId, m => Route($"l10/{m}/issues"),
-            userId, u => Route($"issues/users/{u}"),
-            cancellationToken).ConfigureAwait(false);
+        var route = meetingId is long meeting
+            ? Routes.MeetingIssueList(meeting)
+            : Routes.UserIssues(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+        return await ReadListAsync(route, includeClosed: false, meetingIdFromArgument: null, cancellationToken).ConfigureAwait(false);
+    }
 
-        var items = await Http.GetAsync(path, Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.List(items, Mapper.ToIssue);
+    /// <summary>
+    /// Reads a list of issues (a meeting's or a user's): the one rule for both <see cref="ListAsync"/> and
+    /// <see cref="MeetingsClient.GetIssuesAsync"/>. Without <paramref name="includeClosed"/> only open issues are
+    /// returned, also from servers that list solved ones whatever the query says. The meeting id reported is
+    /// <paramref name="meetingIdFromArgument"/> when given (the meeting details do so), else the answer's origin.
+    /// </summary>
+    internal async Task<IReadOnlyList<Issue>> ReadListAsync(ApiRoute route, bool includeClosed, long? meetingIdFromArgument,
+        CancellationToken cancellationToken)
+    {
+        var items = await GetAsync(route, Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
+        var issues = Mapper.List(items, i => Mapper.ToIssue(i, meetingIdFromArgument ?? i.OriginId));
+        return includeClosed ? issues : issues.Where(i => !i.Complete).ToList();
     }
 
     private async Task<Issue> CreateCoreAsync(long meetingId, string title, long? userId, string? notes,
         CancellationToken cancellationToken)
     {
-        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
         var body = new IssueCreateBody { Title = title, MeetingId = meetingId, OwnerId = owner, Notes = notes };
-        var dto = await Http.SendAsync(HttpMethod.Post, "issues/create", body, Json.IssueCreateBody, Json.IssueDto, cancellationToken)
+        var dto = await SendAsync(Routes.CreateIssue(), body, Json.IssueCreateBody, Json.IssueDto, cancellationToken)
             .ConfigureAwait(false);
 
         // The meeting and owner come from the answer; the arguments only fill gaps.
@@ -178,7 +182,7 @@ public sealed class IssuesClient
     public Task SendCompleteAsync(long issueId, CancellationToken cancellationToken = default)
     {
         Guard.Id(issueId, nameof(issueId));
-        return Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = true },
+        return SendAsync(Routes.CompleteIssue(issueId), new IssueCompleteBody { Complete = true },
             Json.IssueCompleteBody, cancellationToken);
     }
 
@@ -199,7 +203,7 @@ public sealed class IssuesClient
         }
 
         Guard.OptionalTitle(title, nameof(title));
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"issues/{issueId}"), new IssueUpdateBody { Title = title, Notes = notes },
+        return SendAsync(Routes.UpdateIssue(issueId), new IssueUpdateBody { Title = title, Notes = notes },
             Json.IssueUpdateBody, cancellationToken);
     }
 
@@ -211,7 +215,7 @@ public sealed class IssuesClient
     public Task SendReopenAsync(long issueId, CancellationToken cancellationToken = default)
     {
         Guard.Id(issueId, nameof(issueId));
-        return Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = false },
+        return SendAsync(Routes.CompleteIssue(issueId), new IssueCompleteBody { Complete = false },
             Json.IssueCompleteBody, cancellationToken);
     }
 
@@ -221,14 +225,14 @@ public sealed class IssuesClient
     // The flag is always sent: an absent body or key completes.
     private async Task<Issue> SetCompleteAsync(long issueId, bool complete, CancellationToken cancellationToken)
     {
-        await Http.SendVoidAsync(HttpMethod.Post, Route($"issues/{issueId}/complete"), new IssueCompleteBody { Complete = complete },
+        await SendAsync(Routes.CompleteIssue(issueId), new IssueCompleteBody { Complete = complete },
             Json.IssueCompleteBody, cancellationToken).ConfigureAwait(false);
         return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Issue> UpdateCoreAsync(long issueId, IssueUpdateBody body, CancellationToken cancellationToken)
     {
-        await Http.SendVoidAsync(HttpMethod.Put, Route($"issues/{issueId}"), body, Json.IssueUpdateBody, cancellationToken)
+        await SendAsync(Routes.UpdateIssue(issueId), body, Json.IssueUpdateBody, cancellationToken)
             .ConfigureAwait(false);
         return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
     }

@@ -1,21 +1,15 @@
-using Bloomy.Client.Http;
-using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>Meeting (Level 10) operations.</summary>
-public sealed class MeetingsClient
+public sealed class MeetingsClient : ResourceClient
 {
-    private readonly BloomyClient _client;
-
-    internal MeetingsClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal MeetingsClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>Lists the meetings a user attends (<c>GET L10/{userId}/list</c>).</summary>
     /// <param name="userId">The user; null means the current user.</param>
@@ -37,7 +31,7 @@ public sealed class MeetingsClient
     /// <returns>The meetings.</returns>
     public async Task<IReadOnlyList<Meeting>> ListVisibleAsync(CancellationToken cancellationToken = default)
     {
-        var items = await Http.GetAsync("L10/list", Json.ListMeetingListItemDto, cancellationToken).ConfigureAwait(false);
+        var items = await GetAsync(Routes.VisibleMeetings(), Json.ListMeetingListItemDto, cancellationToken).ConfigureAwait(false);
         return Mapper.List(items, m => new Meeting { Id = m.Id, Name = m.Name ?? "" });
     }
 
@@ -161,7 +155,7 @@ public sealed class MeetingsClient
     public Task DeleteAsync(long meetingId, CancellationToken cancellationToken = default)
     {
         Guard.Id(meetingId, nameof(meetingId));
-        return Http.SendVoidAsync(HttpMethod.Delete, Route($"L10/{meetingId}"), cancellationToken);
+        return SendAsync(Routes.DeleteMeeting(meetingId), cancellationToken);
     }
 
     /// <summary>Gets the details of many meetings, at most <paramref name="maxConcurrent"/> at a time.</summary>
@@ -197,42 +191,36 @@ public sealed class MeetingsClient
 
     private async Task<IReadOnlyList<Meeting>> ListCoreAsync(long? userId, CancellationToken cancellationToken)
     {
-        var id = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var items = await Http.GetAsync(Route($"L10/{id}/list"), Json.ListMeetingListItemDto, cancellationToken)
+        var id = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var items = await GetAsync(Routes.UserMeetings(id), Json.ListMeetingListItemDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.List(items, m => new Meeting { Id = m.Id, Name = m.Name ?? "" });
     }
 
     private async Task<IReadOnlyList<User>> AttendeesAsync(long meetingId, CancellationToken cancellationToken)
     {
-        var items = await Http.GetAsync(Route($"L10/{meetingId}/attendees"), Json.ListUserDto, cancellationToken)
+        var items = await GetAsync(Routes.Attendees(meetingId), Json.ListUserDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.List(items, u => Mapper.ToUser(u, imageUrlDefault: ""));
     }
 
-    private async Task<IReadOnlyList<Issue>> IssuesAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken)
-    {
-        var path = Route($"L10/{meetingId}/issues?include_resolved=") + Bool(includeClosed);
-        var items = await Http.GetAsync(path, Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.List(items, i => Mapper.ToIssue(i, meetingId));
-    }
+    // The one reader of a meeting's issues (Issues.ListAsync uses it too); this call always sends the query, as §7.3 does.
+    private Task<IReadOnlyList<Issue>> IssuesAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken) =>
+        Client.Issues.ReadListAsync(Routes.MeetingIssues(meetingId, includeClosed), includeClosed, meetingId, cancellationToken);
 
-    private async Task<IReadOnlyList<Todo>> TodosAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken)
-    {
-        var path = Route($"L10/{meetingId}/todos?INCLUDE_CLOSED=") + Bool(includeClosed);
-        var items = await Http.GetAsync(path, Json.ListTodoDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.List(items, Mapper.ToTodo);
-    }
+    // The one reader of a meeting's to-dos (Todos.ListAsync uses it too); this call always sends the query, as §7.4 does.
+    private Task<IReadOnlyList<Todo>> TodosAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken) =>
+        Client.Todos.ReadListAsync(Routes.MeetingTodos(meetingId, includeClosed), includeClosed, cancellationToken);
 
     private async Task<IReadOnlyList<Measurable>> MeasurablesAsync(long meetingId, CancellationToken cancellationToken)
     {
-        var body = await Http.GetAsync(Route($"L10/{meetingId}/measurables"), Json.JsonElement, cancellationToken)
+        var body = await GetAsync(Routes.Measurables(meetingId), Json.JsonElement, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.ToMeasurables(body);
     }
 
     private Task<MeetingDto> ReadMeetingAsync(long meetingId, CancellationToken cancellationToken) =>
-        Http.GetAsync(Route($"L10/{meetingId}"), Json.MeetingDto, cancellationToken);
+        GetAsync(Routes.Meeting(meetingId), Json.MeetingDto, cancellationToken);
 
     private async Task<Meeting> GetCoreAsync(long meetingId, CancellationToken cancellationToken)
     {
@@ -269,7 +257,7 @@ public sealed class MeetingsClient
         CancellationToken cancellationToken)
     {
         var body = new MeetingCreateBody { Title = title, AddSelf = addSelf };
-        var created = await Http.SendAsync(HttpMethod.Post, "L10/create", body, Json.MeetingCreateBody, Json.MeetingCreatedDto,
+        var created = await SendAsync(Routes.CreateMeeting(), body, Json.MeetingCreateBody, Json.MeetingCreatedDto,
             cancellationToken).ConfigureAwait(false);
         var meetingId = created.MeetingId;
 
@@ -307,7 +295,7 @@ public sealed class MeetingsClient
     }
 
     private Task AddAttendeeCoreAsync(long meetingId, long userId, CancellationToken cancellationToken) =>
-        Http.SendVoidAsync(HttpMethod.Post, Route($"L10/{meetingId}/attendees/{userId}"), cancellationToken);
+        SendAsync(Routes.AddAttendee(meetingId, userId), cancellationToken);
 
     private static Exception AttendeeFailure(long meetingId, long userId, Exception error)
     {

@@ -1,22 +1,16 @@
 using System.Text.Json;
-using Bloomy.Client.Http;
-using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>Scorecard operations: the current week, scores, and entering a score.</summary>
-public sealed class ScorecardClient
+public sealed class ScorecardClient : ResourceClient
 {
-    private readonly BloomyClient _client;
-
-    internal ScorecardClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal ScorecardClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>Gets the current scorecard week (<c>GET weeks/current</c>).</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -39,10 +33,22 @@ public sealed class ScorecardClient
     /// <exception cref="ArgumentException">Both ids were given.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<IReadOnlyList<ScorecardItem>> ListAsync(long? userId = null, long? meetingId = null, bool showEmpty = false,
-        int? weekOffset = null, CancellationToken cancellationToken = default)
+        int? weekOffset = null, CancellationToken cancellationToken = default) =>
+        ListAsync(new ScorecardQuery { UserId = userId, MeetingId = meetingId, ShowEmpty = showEmpty, WeekOffset = weekOffset },
+            cancellationToken);
+
+    /// <summary>Lists scores as <see cref="ListAsync(long?, long?, bool, int?, CancellationToken)"/> does, the filters given as one query.</summary>
+    /// <param name="query">Whose scores, which week, and whether to keep empty ones.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The scores, in the server's order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<ScorecardItem>> ListAsync(ScorecardQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.UserOrMeeting(userId, meetingId);
-        return ListCoreAsync(userId, meetingId, showEmpty, weekOffset, cancellationToken);
+        Guard.NotNull(query, nameof(query));
+        Guard.UserOrMeeting(query.UserId, query.MeetingId);
+        return ListCoreAsync(query.UserId, query.MeetingId, query.ShowEmpty, query.WeekOffset, cancellationToken);
     }
 
     /// <summary>
@@ -93,20 +99,18 @@ public sealed class ScorecardClient
     }
 
     private async Task<WeekDto> CurrentWeekAsync(CancellationToken cancellationToken) =>
-        await Http.GetAsync("weeks/current", Json.WeekDto, cancellationToken).ConfigureAwait(false);
+        await GetAsync(Routes.CurrentWeek(), Json.WeekDto, cancellationToken).ConfigureAwait(false);
 
     private async Task<IReadOnlyList<ScorecardItem>> ListCoreAsync(long? userId, long? meetingId, bool showEmpty, int? weekOffset,
         CancellationToken cancellationToken)
     {
-        var path = await _client.MeetingOrUserPathAsync(
-            meetingId, m => Route($"scorecard/meeting/{m}"),
-            userId, u => Route($"scorecard/user/{u}"),
-            cancellationToken).ConfigureAwait(false);
-
-        var scorecard = await Http.GetAsync(path, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
+        var route = meetingId is long meeting
+            ? Routes.MeetingScorecard(meeting)
+            : Routes.UserScorecard(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+        var scorecard = await GetAsync(route, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
         if (scorecard.Scores is null)
         {
-            throw Mapper.Missing("GET", path, "no Scores list (missing or null)");
+            throw Mapper.Missing("GET", route.Path, "no Scores list (missing or null)");
         }
 
         IEnumerable<ScorecardItem> items = Mapper.List(scorecard.Scores, Mapper.ToScore);
@@ -137,7 +141,7 @@ public sealed class ScorecardClient
         JsonElement body;
         try
         {
-            body = await Http.GetAsync(Route($"measurables/{measurableId}"), Json.JsonElement, cancellationToken).ConfigureAwait(false);
+            body = await GetAsync(Routes.Measurable(measurableId), Json.JsonElement, cancellationToken).ConfigureAwait(false);
         }
         catch (BloomyApiException ex) when (ex.StatusCode is 400 or 404)
         {
@@ -157,7 +161,7 @@ public sealed class ScorecardClient
     {
         var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
         var weekNumber = week.ForWeekNumber + weekOffset;
-        await Http.SendVoidAsync(HttpMethod.Put, Route($"measurables/{measurableId}/week/{weekNumber}"),
+        await SendAsync(Routes.Score(measurableId, weekNumber),
             new ScoreBody { Value = score }, Json.ScoreBody, cancellationToken).ConfigureAwait(false);
     }
 }

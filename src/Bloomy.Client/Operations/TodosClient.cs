@@ -1,21 +1,16 @@
-using Bloomy.Client.Http;
 using Bloomy.Client.Json;
 using Bloomy.Client.Json.Wire;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>To-do operations.</summary>
-public sealed class TodosClient
+public sealed class TodosClient : ResourceClient
 {
-    private readonly BloomyClient _client;
-
-    internal TodosClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal TodosClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>
     /// Lists to-dos: a meeting's (<c>GET L10/{meetingId}/todos</c>) or a user's (<c>GET todo/user/{userId}</c>),
@@ -30,10 +25,21 @@ public sealed class TodosClient
     /// <exception cref="ArgumentException">Both ids were given.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
     public Task<IReadOnlyList<Todo>> ListAsync(long? userId = null, long? meetingId = null, bool includeClosed = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ListAsync(new TodoListQuery { UserId = userId, MeetingId = meetingId, IncludeClosed = includeClosed }, cancellationToken);
+
+    /// <summary>Lists to-dos as <see cref="ListAsync(long?, long?, bool, CancellationToken)"/> does, the filters given as one query.</summary>
+    /// <param name="query">Whose to-dos, and whether to include completed ones.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The to-dos.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<Todo>> ListAsync(TodoListQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.UserOrMeeting(userId, meetingId);
-        return ListCoreAsync(userId, meetingId, includeClosed, cancellationToken);
+        Guard.NotNull(query, nameof(query));
+        Guard.UserOrMeeting(query.UserId, query.MeetingId);
+        return ListCoreAsync(query.UserId, query.MeetingId, query.IncludeClosed, cancellationToken);
     }
 
     /// <summary>Gets a to-do (<c>GET todo/{todoId}</c>).</summary>
@@ -69,6 +75,22 @@ public sealed class TodosClient
         return CreateCoreAsync(title, meetingId, dueDate, userId, notes, cancellationToken);
     }
 
+    /// <summary>
+    /// Creates a to-do as <see cref="CreateAsync(string, long?, DateTime?, long?, string?, CancellationToken)"/> does, the
+    /// fields given as one item (the item type <see cref="CreateManyAsync"/> takes; here the meeting is optional).
+    /// </summary>
+    /// <param name="item">The to-do: a <c>Title</c>, and optionally a meeting, due date, owner and notes.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The created to-do (built from the create answer; not re-read).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> or its title is null.</exception>
+    /// <exception cref="ArgumentException">The title is blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<Todo> CreateAsync(TodoCreateItem item, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(item, nameof(item));
+        return CreateAsync(item.Title!, item.MeetingId, item.DueDate, item.UserId, item.Notes, cancellationToken);
+    }
+
     /// <summary>Completes a to-do (<c>POST todo/{todoId}/complete?status=true</c>) and reads it back.</summary>
     /// <param name="todoId">The to-do.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -102,7 +124,7 @@ public sealed class TodosClient
     public Task SendReopenAsync(long todoId, CancellationToken cancellationToken = default)
     {
         Guard.Id(todoId, nameof(todoId));
-        return Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=false"), cancellationToken);
+        return SendAsync(Routes.CompleteTodo(todoId, false), cancellationToken);
     }
 
     /// <summary>Completes a to-do (<c>POST todo/{todoId}/complete?status=true</c>) without reading it back.</summary>
@@ -113,7 +135,7 @@ public sealed class TodosClient
     public Task SendCompleteAsync(long todoId, CancellationToken cancellationToken = default)
     {
         Guard.Id(todoId, nameof(todoId));
-        return Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=true"), cancellationToken);
+        return SendAsync(Routes.CompleteTodo(todoId, true), cancellationToken);
     }
 
     /// <summary>Updates a to-do's title and/or due date (<c>PUT todo/{todoId}</c>) without reading it back.</summary>
@@ -134,7 +156,7 @@ public sealed class TodosClient
 
         Guard.OptionalTitle(title, nameof(title));
         var body = new TodoUpdateBody { Title = title, DueDate = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null };
-        return Http.SendVoidAsync(HttpMethod.Put, Route($"todo/{todoId}"), body, Json.TodoUpdateBody, cancellationToken);
+        return SendAsync(Routes.UpdateTodo(todoId), body, Json.TodoUpdateBody, cancellationToken);
     }
 
     /// <summary>Updates a to-do's title and/or due date (<c>PUT todo/{todoId}</c>) and reads it back.</summary>
@@ -180,22 +202,29 @@ public sealed class TodosClient
     private async Task<IReadOnlyList<Todo>> ListCoreAsync(long? userId, long? meetingId, bool includeClosed,
         CancellationToken cancellationToken)
     {
-        // Without includeClosed the paths carry no query at all, exactly as the reference SDK sends them.
-        var path = await _client.MeetingOrUserPathAsync(
-            meetingId, m => includeClosed ? Route($"L10/{m}/todos?INCLUDE_CLOSED=true") : Route($"L10/{m}/todos"),
-            userId, u => includeClosed ? Route($"todo/user/{u}?INCLUDE_CLOSED=true") : Route($"todo/user/{u}"),
-            cancellationToken).ConfigureAwait(false);
+        // Without includeClosed the paths carry no query at all, exactly as the reference SDK sends them (§8.1).
+        bool? query = includeClosed ? true : null;
+        var route = meetingId is long meeting
+            ? Routes.MeetingTodos(meeting, query)
+            : Routes.UserTodos(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false), query);
+        return await ReadListAsync(route, includeClosed, cancellationToken).ConfigureAwait(false);
+    }
 
-        var items = await Http.GetAsync(path, Json.ListTodoDto, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Reads a list of to-dos (a meeting's or a user's): the one rule for both <see cref="ListAsync(TodoListQuery, CancellationToken)"/> and
+    /// <see cref="MeetingsClient.GetTodosAsync"/>. Without <paramref name="includeClosed"/> only open to-dos are
+    /// returned, also from servers that list closed ones whatever the query says.
+    /// </summary>
+    internal async Task<IReadOnlyList<Todo>> ReadListAsync(ApiRoute route, bool includeClosed, CancellationToken cancellationToken)
+    {
+        var items = await GetAsync(route, Json.ListTodoDto, cancellationToken).ConfigureAwait(false);
         var todos = Mapper.List(items, Mapper.ToTodo);
-        // Servers that list closed to-dos regardless of the query still give "open only" without includeClosed.
         return includeClosed ? todos : todos.Where(t => !t.Complete).ToList();
     }
 
     private async Task<Todo> ReadAsync(long todoId, CancellationToken cancellationToken)
     {
-        var path = Route($"todo/{todoId}");
-        var dto = await Http.GetAsync(path, Json.TodoDto, cancellationToken).ConfigureAwait(false);
+        var dto = await GetAsync(Routes.Todo(todoId), Json.TodoDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToTodo(dto);
     }
 
@@ -203,20 +232,19 @@ public sealed class TodosClient
         CancellationToken cancellationToken)
     {
         // The owner defaults to the current user for meeting to-dos too (as the reference SDK does).
-        var owner = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
         var due = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null;
         TodoDto dto;
         if (meetingId is long meeting)
         {
-            var path = Route($"L10/{meeting}/todos");
-            var body = new MeetingTodoCreateBody { Title = title, ForId = owner, Notes = notes, DueDate = due };
-            dto = await Http.SendAsync(HttpMethod.Post, path, body, Json.MeetingTodoCreateBody, Json.TodoDto, cancellationToken)
+                        var body = new MeetingTodoCreateBody { Title = title, ForId = owner, Notes = notes, DueDate = due };
+            dto = await SendAsync(Routes.CreateMeetingTodo(meeting), body, Json.MeetingTodoCreateBody, Json.TodoDto, cancellationToken)
                 .ConfigureAwait(false);
         }
         else
         {
             var body = new PersonalTodoCreateBody { Title = title, AccountableUserId = owner, Notes = notes, DueDate = due };
-            dto = await Http.SendAsync(HttpMethod.Post, "todo/create", body, Json.PersonalTodoCreateBody, Json.TodoDto, cancellationToken)
+            dto = await SendAsync(Routes.CreatePersonalTodo(), body, Json.PersonalTodoCreateBody, Json.TodoDto, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -227,7 +255,7 @@ public sealed class TodosClient
             Title = dto.Name ?? title,
             DetailsUrl = dto.DetailsUrl,
             DueDate = dto.DueDate,
-            CreateTime = dto.HasCreateTime ? dto.CreateTime : _client.Http.Options.TimeProvider.GetUtcNow().UtcDateTime,
+            CreateTime = dto.HasCreateTime ? dto.CreateTime : Http.Options.TimeProvider.GetUtcNow().UtcDateTime,
             CompleteTime = null,
             MeetingId = meetingId,
             MeetingName = null,
@@ -244,7 +272,7 @@ public sealed class TodosClient
     // The status is always sent: without it the server completes.
     private async Task<Todo> SetCompleteAsync(long todoId, bool complete, CancellationToken cancellationToken)
     {
-        await Http.SendVoidAsync(HttpMethod.Post, Route($"todo/{todoId}/complete?status=") + Bool(complete), cancellationToken)
+        await SendAsync(Routes.CompleteTodo(todoId, complete), cancellationToken)
             .ConfigureAwait(false);
         return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
     }
@@ -252,7 +280,7 @@ public sealed class TodosClient
     private async Task<Todo> UpdateCoreAsync(long todoId, string? title, DateTime? dueDate, CancellationToken cancellationToken)
     {
         var body = new TodoUpdateBody { Title = title, DueDate = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null };
-        await Http.SendVoidAsync(HttpMethod.Put, Route($"todo/{todoId}"), body, Json.TodoUpdateBody, cancellationToken)
+        await SendAsync(Routes.UpdateTodo(todoId), body, Json.TodoUpdateBody, cancellationToken)
             .ConfigureAwait(false);
         return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
     }

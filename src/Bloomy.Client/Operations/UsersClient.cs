@@ -1,20 +1,14 @@
-using Bloomy.Client.Http;
-using Bloomy.Client.Json;
 using Bloomy.Client.Models;
-using static Bloomy.Client.Operations.Wire;
 
 namespace Bloomy.Client.Operations;
 
 /// <summary>User operations: details, direct reports, positions, search and the organisation's user list.</summary>
-public sealed class UsersClient
+public sealed class UsersClient : ResourceClient
 {
-    private readonly BloomyClient _client;
-
-    internal UsersClient(BloomyClient client) => _client = client;
-
-    private static BloomyJsonContext Json => BloomyJsonContext.Instance;
-
-    private BloomyHttp Http => _client.Http;
+    internal UsersClient(BloomyClient client)
+        : base(client)
+    {
+    }
 
     /// <summary>Gets a user (<c>GET users/{id}</c>), optionally with direct reports and positions (fetched concurrently).</summary>
     /// <param name="userId">The user; null means the current user.</param>
@@ -24,10 +18,21 @@ public sealed class UsersClient
     /// <returns>The user.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="userId"/> is not positive.</exception>
     public Task<User> GetAsync(long? userId = null, bool includeDirectReports = false, bool includePositions = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        GetAsync(new UserQuery { UserId = userId, IncludeDirectReports = includeDirectReports, IncludePositions = includePositions },
+            cancellationToken);
+
+    /// <summary>Gets a user as <see cref="GetAsync(long?, bool, bool, CancellationToken)"/> does, the options given as one query.</summary>
+    /// <param name="query">Which user, and whether to fetch their direct reports and positions too.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The user.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The user id is not positive.</exception>
+    public Task<User> GetAsync(UserQuery query, CancellationToken cancellationToken = default)
     {
-        Guard.OptionalId(userId, nameof(userId));
-        return GetCoreAsync(userId, includeDirectReports, includePositions, cancellationToken);
+        Guard.NotNull(query, nameof(query));
+        Guard.OptionalId(query.UserId, "userId");
+        return GetCoreAsync(query.UserId, query.IncludeDirectReports, query.IncludePositions, cancellationToken);
     }
 
     /// <summary>Gets a user's direct reports (<c>GET users/{id}/directreports</c>).</summary>
@@ -69,8 +74,8 @@ public sealed class UsersClient
     /// <returns>The users.</returns>
     public async Task<IReadOnlyList<User>> ListAsync(bool includePlaceholders = false, CancellationToken cancellationToken = default)
     {
-        var path = "search/all?term=" + BloomyQuery.Encode("%");
-        var results = await Http.GetAsync(path, Json.ListSearchResultDto, cancellationToken).ConfigureAwait(false);
+        var route = Routes.SearchAll();
+        var results = await GetAsync(route, Json.ListSearchResultDto, cancellationToken).ConfigureAwait(false);
         var users = new List<User>();
         for (var i = 0; i < results.Count; i++)
         {
@@ -84,7 +89,7 @@ public sealed class UsersClient
             // dropped honestly, so the answer is malformed rather than "no users".
             if (item.ResultType is null)
             {
-                throw Mapper.Missing("GET", path, $"entry {i + 1} of {results.Count} (Id {item.Id}) has no ResultType");
+                throw Mapper.Missing("GET", route.Path, $"entry {i + 1} of {results.Count} (Id {item.Id}) has no ResultType");
             }
 
             if (!string.Equals(item.ResultType, "User", StringComparison.Ordinal))
@@ -113,7 +118,7 @@ public sealed class UsersClient
     /// <returns>The users.</returns>
     public async Task<IReadOnlyList<User>> ListVisibleAsync(bool includePlaceholders = false, CancellationToken cancellationToken = default)
     {
-        var items = await Http.GetAsync("users/mineviewable", Json.ListUserDto, cancellationToken).ConfigureAwait(false);
+        var items = await GetAsync(Routes.VisibleUsers(), Json.ListUserDto, cancellationToken).ConfigureAwait(false);
         var users = Mapper.List(items, u => Mapper.ToUser(u));
         return includePlaceholders ? users : users.Where(u => !u.IsPlaceholder).ToList();
     }
@@ -121,8 +126,8 @@ public sealed class UsersClient
     private async Task<User> GetCoreAsync(long? userId, bool includeDirectReports, bool includePositions,
         CancellationToken cancellationToken)
     {
-        var id = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var dto = await Http.GetAsync(Route($"users/{id}"), Json.UserDto, cancellationToken).ConfigureAwait(false);
+        var id = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var dto = await GetAsync(Routes.User(id), Json.UserDto, cancellationToken).ConfigureAwait(false);
         var reports = includeDirectReports ? DirectReportsAsync(id, cancellationToken) : null;
         var positions = includePositions ? PositionsAsync(id, cancellationToken) : null;
         var pending = new List<Task>(2);
@@ -146,27 +151,27 @@ public sealed class UsersClient
     private async Task<IReadOnlyList<T>> WithUserAsync<T>(long? userId,
         Func<long, CancellationToken, Task<IReadOnlyList<T>>> fetch, CancellationToken cancellationToken)
     {
-        var id = await _client.ResolveUserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+        var id = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
         return await fetch(id, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<User>> DirectReportsAsync(long userId, CancellationToken cancellationToken)
     {
-        var items = await Http.GetAsync(Route($"users/{userId}/directreports"), Json.ListUserDto, cancellationToken)
+        var items = await GetAsync(Routes.DirectReports(userId), Json.ListUserDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.List(items, u => Mapper.ToUser(u));
     }
 
     private async Task<IReadOnlyList<UserPosition>> PositionsAsync(long userId, CancellationToken cancellationToken)
     {
-        var path = Route($"users/{userId}/seats");
-        var seats = await Http.GetAsync(path, Json.ListSeatDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.ToPositions(seats, path);
+        var route = Routes.Positions(userId);
+        var seats = await GetAsync(route, Json.ListSeatDto, cancellationToken).ConfigureAwait(false);
+        return Mapper.ToPositions(seats, route.Path);
     }
 
     private async Task<IReadOnlyList<User>> SearchCoreAsync(string term, CancellationToken cancellationToken)
     {
-        var items = await Http.GetAsync("search/user?term=" + BloomyQuery.Encode(term), Json.ListSearchResultDto, cancellationToken)
+        var items = await GetAsync(Routes.SearchUsers(term), Json.ListSearchResultDto, cancellationToken)
             .ConfigureAwait(false);
         return Mapper.List(items, Mapper.ToUser);
     }

@@ -153,6 +153,21 @@ public sealed class GoalsClientTests
     }
 
     [Fact]
+    public async Task Update_from_changes_sends_only_the_given_ones()
+    {
+        var (client, h) = Create();
+        h.OnEmpty("PUT", "rocks/6001").On("GET", "rocks/6001?include_origin=true", One);
+
+        await client.Goals.UpdateAsync(6001, new GoalUpdate { Title = "Hire 3 AEs", AccountableUserId = 1002, Status = GoalStatus.OnTrack });
+        await client.Goals.SendUpdateAsync(6001, new GoalUpdate { Status = GoalStatus.AtRisk });
+
+        Assert.Equal(new[] { """{"accountableUserId":1002,"title":"Hire 3 AEs","completion":"OnTrack"}""", """{"completion":"AtRisk"}""" },
+            h.Requests.Where(r => r.Method == "PUT").Select(r => r.Body));
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Goals.UpdateAsync(6001, (GoalUpdate)null!); });
+        Assert.Equal("title", Assert.Throws<ArgumentException>(() => { _ = client.Goals.SendUpdateAsync(6001, new GoalUpdate { Title = " " }); }).ParamName);
+    }
+
+    [Fact]
     public async Task CreateMany()
     {
         var (client, h) = Create();

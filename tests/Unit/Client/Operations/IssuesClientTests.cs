@@ -49,6 +49,24 @@ public sealed class IssuesClientTests
     }
 
     [Fact]
+    public async Task A_meetings_issues_follow_one_rule_from_both_clients()
+    {
+        // A server that lists solved issues whatever the query says: both ways of listing a meeting's issues return
+        // the open ones only, unless solved ones are wanted; the paths and queries stay the reference SDK's.
+        var solved = Issue.Replace("3001", "3009").Replace("\"CloseTime\": null", "\"CloseTime\": \"2024-06-08T09:00:00Z\"");
+        var (client, h) = Create();
+        h.On("GET", "l10/2001/issues", $"[{Issue}, {solved}]")
+         .On("GET", "L10/2001/issues?include_resolved=false", $"[{Issue}, {solved}]")
+         .On("GET", "L10/2001/issues?include_resolved=true", $"[{Issue}, {solved}]");
+
+        Assert.Equal(new long[] { 3001 }, (await client.Issues.ListAsync(meetingId: 2001)).Select(i => i.Id));
+        Assert.Equal(new long[] { 3001 }, (await client.Meetings.GetIssuesAsync(2001)).Select(i => i.Id));
+        Assert.Equal(new long[] { 3001, 3009 }, (await client.Meetings.GetIssuesAsync(2001, includeClosed: true)).Select(i => i.Id));
+
+        AssertRequests(h, "GET l10/2001/issues", "GET L10/2001/issues?include_resolved=false", "GET L10/2001/issues?include_resolved=true");
+    }
+
+    [Fact]
     public async Task Create_sends_lower_case_keys_and_maps_the_answer()
     {
         var (client, h) = Create();

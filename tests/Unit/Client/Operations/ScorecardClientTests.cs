@@ -1,4 +1,5 @@
 using Bloomy.Client;
+using Bloomy.Client.Models;
 using static Bloomy.Tests.Client.Operations.Ops;
 
 namespace Bloomy.Tests.Client.Operations;
@@ -79,6 +80,21 @@ public sealed class ScorecardClientTests
 
         AssertRequests(h, "GET scorecard/meeting/2001", "GET weeks/current");
         Assert.Equal(new long[] { 7001, 7002 }, items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task List_from_a_query_filters_as_the_positional_call_does()
+    {
+        var (client, h) = Create();
+        h.On("GET", "scorecard/meeting/2001", Scores).On("GET", "weeks/current", Week);
+
+        var items = await client.Scorecard.ListAsync(new ScorecardQuery { MeetingId = 2001, ShowEmpty = true, WeekOffset = 0 });
+        var positional = await client.Scorecard.ListAsync(meetingId: 2001, showEmpty: true, weekOffset: 0);
+
+        Assert.Equal(positional.Select(i => i.Id), items.Select(i => i.Id));
+        Assert.Equal(new long[] { 7001, 7002 }, items.Select(i => i.Id));
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Scorecard.ListAsync((ScorecardQuery)null!); });
+        Assert.Throws<ArgumentException>(() => { _ = client.Scorecard.ListAsync(new ScorecardQuery { UserId = 1001, MeetingId = 2001 }); });
     }
 
     [Theory]

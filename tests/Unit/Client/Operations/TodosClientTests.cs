@@ -77,6 +77,39 @@ public sealed class TodosClientTests
     }
 
     [Fact]
+    public async Task List_from_a_query_sends_what_the_positional_call_sends()
+    {
+        var (client, h) = Create();
+        h.On("GET", "todo/user/1005?INCLUDE_CLOSED=true", $"[{Todo}, {Closed}]").On("GET", "L10/2001/todos", $"[{Todo}, {Closed}]");
+
+        Assert.Equal(2, (await client.Todos.ListAsync(new TodoListQuery { UserId = 1005, IncludeClosed = true })).Count);
+        Assert.Single(await client.Todos.ListAsync(new TodoListQuery { MeetingId = 2001 }));
+
+        AssertRequests(h, "GET todo/user/1005?INCLUDE_CLOSED=true", "GET L10/2001/todos");
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.ListAsync((TodoListQuery)null!); });
+        Assert.Throws<ArgumentException>(() => { _ = client.Todos.ListAsync(new TodoListQuery { UserId = 1, MeetingId = 2 }); });
+    }
+
+    [Fact]
+    public async Task A_meetings_to_dos_follow_one_rule_from_both_clients()
+    {
+        // A server that lists completed to-dos whatever the query says: both ways of listing a meeting's to-dos
+        // return the open ones only, unless closed ones are wanted; only the query differs, as the reference SDK's.
+        var (client, h) = Create();
+        h.On("GET", "L10/2001/todos", $"[{Todo}, {Closed}]")
+         .On("GET", "L10/2001/todos?INCLUDE_CLOSED=false", $"[{Todo}, {Closed}]")
+         .On("GET", "L10/2001/todos?INCLUDE_CLOSED=true", $"[{Todo}, {Closed}]");
+
+        Assert.Equal(new long[] { 5001 }, (await client.Todos.ListAsync(meetingId: 2001)).Select(t => t.Id));
+        Assert.Equal(new long[] { 5001 }, (await client.Meetings.GetTodosAsync(2001)).Select(t => t.Id));
+        Assert.Equal(2, (await client.Todos.ListAsync(meetingId: 2001, includeClosed: true)).Count);
+        Assert.Equal(2, (await client.Meetings.GetTodosAsync(2001, includeClosed: true)).Count);
+
+        AssertRequests(h, "GET L10/2001/todos", "GET L10/2001/todos?INCLUDE_CLOSED=false",
+            "GET L10/2001/todos?INCLUDE_CLOSED=true", "GET L10/2001/todos?INCLUDE_CLOSED=true");
+    }
+
+    [Fact]
     public async Task Get()
     {
         var (client, h) = Create();
@@ -102,6 +135,22 @@ public sealed class TodosClientTests
         Assert.Equal(1001, todo.OwnerId);
         Assert.Equal(Utc(2024, 6, 1, 10), todo.CreateTime);
         Assert.Equal("https://x/5010", todo.DetailsUrl);
+    }
+
+    [Fact]
+    public async Task Create_from_an_item_sends_what_the_positional_call_sends()
+    {
+        var (client, h) = Create();
+        h.On("POST", "L10/2001/todos", """{"Id": 5010, "Name": "Send Q3 plan"}""");
+
+        var todo = await client.Todos.CreateAsync(new TodoCreateItem
+        {
+            Title = "Send Q3 plan", MeetingId = 2001, DueDate = new DateTime(2024, 12, 31), UserId = 1002, Notes = "n",
+        });
+
+        AssertRequests(h, "POST L10/2001/todos");
+        Assert.Equal("""{"Title":"Send Q3 plan","ForId":1002,"Notes":"n","dueDate":"2024-12-31"}""", BodyOf(h, "POST", "L10/2001/todos"));
+        Assert.Equal((5010L, 2001L, 1002L), (todo.Id, todo.MeetingId!.Value, todo.OwnerId!.Value));
     }
 
     [Fact]
@@ -208,7 +257,11 @@ public sealed class TodosClientTests
         Assert.Equal("At least one field must be provided", empty.Message);
         Assert.Throws<ArgumentException>(() => { _ = client.Todos.UpdateAsync(5001, title: " "); });
         Assert.Throws<ArgumentException>(() => { _ = client.Todos.CreateAsync(""); });
-        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync(null!); });
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync((string)null!); });
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync((TodoCreateItem)null!); });
+        Assert.Equal("title", Assert.Throws<ArgumentNullException>(() => { _ = client.Todos.CreateAsync(new TodoCreateItem()); }).ParamName);
+        Assert.Equal("userId", Assert.Throws<ArgumentOutOfRangeException>(
+            () => { _ = client.Todos.CreateAsync(new TodoCreateItem { Title = "x", UserId = -1 }); }).ParamName);
         Assert.Equal("meetingId", Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Todos.CreateAsync("x", meetingId: 0); }).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Todos.GetAsync(0); });
         Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Todos.CompleteAsync(-5); });

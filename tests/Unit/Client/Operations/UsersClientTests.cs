@@ -1,4 +1,5 @@
 using Bloomy.Client;
+using Bloomy.Client.Models;
 using static Bloomy.Tests.Client.Operations.Ops;
 
 namespace Bloomy.Tests.Client.Operations;
@@ -33,6 +34,21 @@ public sealed class UsersClientTests
         Assert.Null(user.Positions);
         Assert.Equal("User 1001 'Ada Park'", user.ToString());
         Assert.All(h.Requests, r => Assert.Null(r.Body));
+    }
+
+    [Fact]
+    public async Task Get_from_a_query_fetches_what_it_asks_for()
+    {
+        var (client, h) = Create();
+        h.On("GET", "users/1005", """{"Id": 1005, "Name": "Eve", "ImageUrl": null}""").On("GET", "users/1005/seats", Seats);
+
+        var user = await client.Users.GetAsync(new UserQuery { UserId = 1005, IncludePositions = true });
+
+        Assert.Equal(new[] { "GET users/1005", "GET users/1005/seats" }, h.Lines());
+        Assert.Null(user.DirectReports);
+        Assert.Equal(new long[] { 77, 78 }, user.Positions!.Select(p => p.Id));
+        Assert.Throws<ArgumentNullException>(() => { _ = client.Users.GetAsync((UserQuery)null!); });
+        Assert.Equal("userId", Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Users.GetAsync(new UserQuery { UserId = 0 }); }).ParamName);
     }
 
     [Fact]
