@@ -134,6 +134,19 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
     }
 
     /// <summary>
+    /// Writes an error record for the current row, and returns true, when one of the optional
+    /// <paramref name="parameterNames"/> has a cell in <paramref name="row"/> (the cmdlet's hidden InputObject) that
+    /// did not bind; the row must then be skipped.
+    /// </summary>
+    protected bool RejectUnusableCells(PSObject? row, params string[] parameterNames)
+    {
+        if (UnusableCells.Find(this, row, parameterNames) is not { } unusable) return false;
+        // Through the bridge, so the row's error comes after the rows before it (input order).
+        QueueFailure(unusable.TargetObject, "Input row", unusable.Exception);
+        return true;
+    }
+
+    /// <summary>
     /// The values bound for the current record (pipeline and command line), as the error target of
     /// cmdlets whose input is a set of properties, such as a CSV row.
     /// </summary>

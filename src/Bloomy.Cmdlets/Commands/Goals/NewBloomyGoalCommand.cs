@@ -26,7 +26,7 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Goal))]
-public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
+public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
 {
     /// <summary>
     /// <para type="description">The goal's title.</para>
@@ -53,10 +53,16 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     [IdTransformation(ReportedByRow = true)]
     public long? UserId { get; set; }
 
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(MeetingId), nameof(UserId))) return;
+        if (RejectUnusableCells(InputObject, nameof(MeetingId), nameof(UserId))) return;
         string title = Title;
         long? userId = UserId;
         if (MeetingId is not long meetingId)

@@ -22,7 +22,7 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyTodo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Todo))]
-public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
+public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
 {
     /// <summary>
     /// <para type="description">The to-do's title.</para>
@@ -63,10 +63,16 @@ public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(DueDate), nameof(MeetingId), nameof(UserId))) return;
+        if (RejectUnusableCells(InputObject, nameof(DueDate), nameof(MeetingId), nameof(UserId))) return;
         string title = Title;
         long? meetingId = MeetingId, userId = UserId;
         DateTime? dueDate = DueDate;
