@@ -193,6 +193,40 @@ public sealed class ConventionTests : IClassFixture<ConventionTests.ExportedCmdl
         });
     }
 
+    [Fact]
+    public void Every_title_parameter_refuses_blank_text_before_any_request()
+    {
+        var checkedAny = false;
+        AssertNoViolations(type =>
+        {
+            if (type.GetProperty("Title") is not { } title || !title.GetCustomAttributes<ParameterAttribute>().Any()) return null;
+            checkedAny = true;
+            return title.GetCustomAttributes().Any(a => a.GetType().Name == "ValidateNotBlankAttribute")
+                ? null
+                : "-Title has no [ValidateNotBlank]";
+        });
+        Assert.True(checkedAny, "at least one cmdlet has a -Title");
+    }
+
+    [Fact]
+    public void The_owner_of_a_new_or_changed_item_is_OwnerId_with_UserId_as_its_alias()
+    {
+        var checkedAny = false;
+        AssertNoViolations(type =>
+        {
+            var verb = Attribute(type).VerbName;
+            if (verb is not ("New" or "Set")) return null;
+            var userId = type.GetProperty("UserId");
+            if (userId?.GetCustomAttributes<ParameterAttribute>().Any() == true) return "names the owner -UserId; call it -OwnerId, with UserId as an alias";
+            if (type.GetProperty("OwnerId") is not { } owner) return null;
+            checkedAny = true;
+            return owner.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames).Contains("UserId")
+                ? null
+                : "-OwnerId has no UserId alias";
+        });
+        Assert.True(checkedAny, "at least one cmdlet has an owner");
+    }
+
     /// <summary>
     /// Cmdlets whose optional by-property-name parameters are known not to report an unusable cell yet; each entry
     /// says why it is left. Get-BloomyMeeting's -UserId (its Mine set) also takes user objects by value in ByUser,

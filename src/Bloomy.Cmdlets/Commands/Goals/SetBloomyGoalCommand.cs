@@ -44,6 +44,7 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string? Title { get; set; }
 
     /// <summary>
@@ -51,7 +52,7 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter]
     [ValidateRange(1, long.MaxValue)]
-    [Alias("AccountableUserId")]
+    [Alias("UserId", "AccountableUserId")]
     [UserIdCompletion]
     [IdTransformation]
     public long? OwnerId { get; set; }

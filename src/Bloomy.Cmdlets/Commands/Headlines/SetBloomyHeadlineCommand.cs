@@ -35,6 +35,7 @@ public sealed class SetBloomyHeadlineCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string Title { get; set; } = string.Empty;
 
     /// <summary>

@@ -38,6 +38,7 @@ public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     [Alias("Name")]
     public string Title { get; set; } = string.Empty;
 

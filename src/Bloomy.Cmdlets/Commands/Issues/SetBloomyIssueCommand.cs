@@ -35,6 +35,7 @@ public sealed class SetBloomyIssueCommand : BloomyPipelineCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string? Title { get; set; }
 
     /// <summary>
