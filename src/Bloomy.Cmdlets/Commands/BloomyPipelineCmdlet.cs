@@ -39,7 +39,7 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
             ? ThrottleLimit
             : connection.DefaultThrottleLimit;
         _bridge = new PipelineBridge(CommandRuntime, MyInvocation.MyCommand.Name, throttleLimit, IsVerboseEnabled(),
-            reportsChangesAfterStop: MakesChanges);
+            reportsChangesAfterStop: MakesChanges, stop: InvocationStop);
     }
 
     /// <inheritdoc />
@@ -49,7 +49,7 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
     protected override void StopProcessing()
     {
         base.StopProcessing();
-        _bridge?.Stop();
+        _bridge?.Stop(); // the same source: wakes a pipeline thread waiting on the bridge
     }
 
     /// <summary>Abandons any work still in flight.</summary>
