@@ -22,9 +22,6 @@ public abstract class BloomyCmdlet : PSCmdlet
     [Parameter]
     public BloomyConnection? Connection { get; set; }
 
-    /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-    protected CancellationToken StopToken => InvocationStop.Token;
-
     /// <inheritdoc />
     protected override void StopProcessing() => InvocationStop.Cancel();
 
