@@ -13,7 +13,8 @@ namespace Bloomy.Cmdlets.Commands;
 /// </summary>
 public abstract class BloomyCmdlet : PSCmdlet
 {
-    private readonly CancellationTokenSource _stopping = new();
+    /// <summary>The invocation's one cancellation source, shared with its pipeline bridge.</summary>
+    private protected CmdletStop InvocationStop { get; } = new();
 
     /// <summary>
     /// <para type="description">The connection to use instead of the session's default, as returned by Connect-Bloomy -PassThru.</para>
@@ -21,11 +22,8 @@ public abstract class BloomyCmdlet : PSCmdlet
     [Parameter]
     public BloomyConnection? Connection { get; set; }
 
-    /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-    protected CancellationToken StopToken => _stopping.Token;
-
     /// <inheritdoc />
-    protected override void StopProcessing() => _stopping.Cancel();
+    protected override void StopProcessing() => InvocationStop.Cancel();
 
     /// <summary>The connection this invocation uses; terminates the pipeline when there is none to be had.</summary>
     protected BloomyConnection ResolveConnection()
@@ -64,11 +62,7 @@ public abstract class BloomyCmdlet : PSCmdlet
     {
         try
         {
-            return work(StopToken).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
+            return InvocationStop.Wait(work);
         }
         catch (Exception ex) when (ex is BloomyException or ArgumentException)
         {

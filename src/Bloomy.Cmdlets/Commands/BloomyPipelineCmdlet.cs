@@ -39,7 +39,7 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
             ? ThrottleLimit
             : connection.DefaultThrottleLimit;
         _bridge = new PipelineBridge(CommandRuntime, MyInvocation.MyCommand.Name, throttleLimit, IsVerboseEnabled(),
-            reportsChangesAfterStop: MakesChanges);
+            reportsChangesAfterStop: MakesChanges, stop: InvocationStop);
     }
 
     /// <inheritdoc />
@@ -49,7 +49,7 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
     protected override void StopProcessing()
     {
         base.StopProcessing();
-        _bridge?.Stop();
+        _bridge?.Stop(); // the same source: wakes a pipeline thread waiting on the bridge
     }
 
     /// <summary>Abandons any work still in flight.</summary>
@@ -131,6 +131,41 @@ public abstract class BloomyPipelineCmdlet : BloomyCmdlet, IDisposable
                 throw new ChangeAppliedException($"{label} {done}, but reading it back failed: {ex.Message}", ex);
             }
         });
+    }
+
+    /// <summary>
+    /// For the cmdlets that act on existing items given by id (their ById set) or piped from the matching Get- cmdlet
+    /// (ByObject): calls <paramref name="act"/> once per item with the text that names it ("to-do 5001 'Call the bank'").
+    /// The object parameter stays on each cmdlet, under the item's own name and type, so only that type binds by value.
+    /// </summary>
+    /// <param name="noun">What the items are called ("to-do").</param>
+    /// <param name="ids">The ids bound in ById.</param>
+    /// <param name="bound">
+    /// In ByObject, the object bound, its id and the title that names it (null where the cmdlet names its items by id
+    /// alone); null in ById.
+    /// </param>
+    /// <param name="act">Asks ShouldProcess for one item and queues the work: the pipeline item (the error target), the id, the description.</param>
+    protected static void ForEachItem(string noun, long[] ids, (object Item, long Id, string? Title)? bound, Action<object, long, string> act)
+    {
+        if (bound is { } item)
+        {
+            act(item.Item, item.Id, item.Title is null ? $"{noun} {item.Id}" : $"{noun} {item.Id} '{item.Title}'");
+            return;
+        }
+        foreach (var id in ids) act(id, id, $"{noun} {id}");
+    }
+
+    /// <summary>
+    /// Writes an error record for the current row, and returns true, when one of the optional
+    /// <paramref name="parameterNames"/> has a cell in <paramref name="row"/> (the cmdlet's hidden InputObject) that
+    /// did not bind; the row must then be skipped.
+    /// </summary>
+    protected bool RejectUnusableCells(PSObject? row, params string[] parameterNames)
+    {
+        if (UnusableCells.Find(this, row, parameterNames) is not { } unusable) return false;
+        // Through the bridge, so the row's error comes after the rows before it (input order).
+        QueueFailure(unusable.TargetObject, "Input row", unusable.Exception);
+        return true;
     }
 
     /// <summary>

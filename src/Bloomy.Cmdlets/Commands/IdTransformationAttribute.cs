@@ -41,7 +41,7 @@ internal sealed class IdTransformationAttribute : ArgumentTransformationAttribut
     public bool IsList { get; set; }
 
     /// <summary>
-    /// Set on the optional by-property-name parameters of row cmdlets (<see cref="BloomyRowCmdlet"/>), which report an
+    /// Set on the optional by-property-name parameters of row cmdlets (<see cref="UnusableCells"/>), which report an
     /// unusable cell for its row themselves, in input order.
     /// </summary>
     public bool ReportedByRow { get; set; }

@@ -2,7 +2,7 @@ namespace Bloomy.Cmdlets.Commands;
 
 /// <summary>
 /// What an id or date transformation hands on for an unusable cell of a pipeline row, when the cmdlet reports such
-/// cells itself (<see cref="BloomyRowCmdlet"/>): no parameter type converts from it, so PowerShell leaves the
+/// cells itself (<see cref="UnusableCells"/>): no parameter type converts from it, so PowerShell leaves the
 /// parameter unbound without writing an error of its own, and the cmdlet reports the row in input order.
 /// </summary>
 internal sealed class UnusableCell(object? value, string reason)

@@ -35,7 +35,7 @@ internal sealed class PipelineBridge : IDisposable
     private readonly int _throttleLimit;
     private readonly int _window;
     private readonly bool _logRequests;
-    private readonly CancellationTokenSource _stop = new();
+    private readonly CmdletStop _stop;
     private readonly Queue<WorkItem> _pending = new();
     private readonly SemaphoreSlim _wakeUp = new(0);
     private readonly ConcurrentQueue<string> _requestLog = new();
@@ -58,9 +58,11 @@ internal sealed class PipelineBridge : IDisposable
     /// not abandon the items in flight, whose change may already be made; they are awaited and each one's outcome is
     /// written as a warning, so no change goes unreported. Reads stop at once.
     /// </param>
+    /// <param name="stop">The cmdlet's one cancellation source, which the bridge observes and cancels; a new one when null.</param>
     public PipelineBridge(ICommandRuntime runtime, string activity, int throttleLimit, bool logRequests, TimeSpan? progressDelay = null,
-        bool reportsChangesAfterStop = false)
+        bool reportsChangesAfterStop = false, CmdletStop? stop = null)
     {
+        _stop = stop ?? new CmdletStop();
         if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
         _runtime = runtime;
         _activity = activity;
@@ -80,11 +82,8 @@ internal sealed class PipelineBridge : IDisposable
     /// </summary>
     public static bool IsBindingPipelineInput()
     {
-        lock (Active) return Active.Any(b => b._ownerThread == Environment.CurrentManagedThreadId && b._depth == 0 && !b._stop.IsCancellationRequested);
+        lock (Active) return Active.Any(b => b._ownerThread == Environment.CurrentManagedThreadId && b._depth == 0 && !b._stop.IsRequested);
     }
-
-    /// <summary>Cancelled by Stop (Ctrl+C, Select-Object -First) or a terminating error.</summary>
-    public CancellationToken StopToken => _stop.Token;
 
     /// <summary>
     /// Starts one input item's work after waiting for a free slot, then writes whatever is ready.
@@ -220,6 +219,7 @@ internal sealed class PipelineBridge : IDisposable
 
     private void Write(WorkItem item)
     {
+        CheckPipelineThread();
         if (item.Task.Status == TaskStatus.RanToCompletion)
         {
             Interlocked.Increment(ref _done);
@@ -231,7 +231,7 @@ internal sealed class PipelineBridge : IDisposable
         }
 
         var exception = item.Task.Exception?.GetBaseException() ?? new OperationCanceledException();
-        if (exception is OperationCanceledException && _stop.IsCancellationRequested)
+        if (exception is OperationCanceledException && _stop.IsRequested)
         {
             throw new PipelineStoppedException();
         }
@@ -247,11 +247,24 @@ internal sealed class PipelineBridge : IDisposable
     }
 
     /// <summary>
+    /// PowerShell takes writes only from the pipeline thread (PSTask's CheckCmdletThread in spirit): a write from a
+    /// worker would fail far from its cause or corrupt the pipeline, so it fails here, naming the mistake.
+    /// </summary>
+    private void CheckPipelineThread()
+    {
+        var current = Environment.CurrentManagedThreadId;
+        if (current == _ownerThread) return;
+        throw new InvalidOperationException(
+            $"{_activity} wrote from thread {current}; only its pipeline thread ({_ownerThread}) may write. Work items must not touch the cmdlet.");
+    }
+
+    /// <summary>
     /// A downstream stop (Select-Object -First) surfaces as an exception out of a write: cancel the
     /// workers first so nothing more is sent, then let the exception travel on.
     /// </summary>
     private void Guard(Action write, WorkItem? current = null)
     {
+        CheckPipelineThread();
         try
         {
             write();

@@ -121,14 +121,14 @@ public sealed class PipelineBridgeTests
     public void A_rejected_key_terminates_but_a_forbidden_object_does_not(int status, bool terminates)
     {
         var runtime = new FakeCommandRuntime();
-        CancellationToken stopToken = default;
+        var stop = new CmdletStop();
+        var stopToken = stop.Token;
         var pipeline = RunPipeline(runtime, 1, bridge =>
         {
-            stopToken = bridge.StopToken;
             bridge.Enqueue(1, "user 1", _ => throw new BloomyAuthenticationException("rejected", status));
             bridge.Enqueue(2, "user 2", _ => Done("second"));
             bridge.Complete();
-        });
+        }, stop: stop);
         Join(pipeline);
 
         if (terminates)
@@ -144,6 +144,54 @@ public sealed class PipelineBridgeTests
             Assert.Equal("Bloomy.Forbidden", Assert.Single(runtime.Errors).FullyQualifiedErrorId);
             Assert.Equal(new object?[] { "second" }, runtime.Objects);
         }
+    }
+
+    [Fact]
+    public void Only_the_pipeline_thread_that_made_the_bridge_writes()
+    {
+        var runtime = new FakeCommandRuntime();
+        var work = new TaskCompletionSource<IReadOnlyList<object?>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var bridge = new PipelineBridge(runtime, "Test-Bridge", 1, logRequests: false);
+        bridge.Enqueue(1, "item 1", _ => work.Task);
+        work.SetResult(new object?[] { "one" });
+
+        Exception? failure = null;
+        var worker = new Thread(() =>
+        {
+            try { bridge.Complete(); }
+            catch (Exception ex) { failure = ex; }
+        }) { IsBackground = true };
+        worker.Start();
+        Assert.True(worker.Join(Safety));
+
+        Assert.IsType<InvalidOperationException>(failure);
+        Assert.Contains("only its pipeline thread", failure!.Message);
+        Assert.Empty(runtime.Objects);
+    }
+
+    [Fact]
+    public void The_bridge_stops_on_the_cmdlets_one_cancellation_source()
+    {
+        var stop = new CmdletStop();
+        var runtime = new FakeCommandRuntime();
+        var started = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pipeline = RunPipeline(runtime, 1, bridge =>
+        {
+            bridge.Enqueue(0, "item 0", async token =>
+            {
+                started.SetResult(token);
+                await Task.Delay(Timeout.Infinite, token);
+                return Array.Empty<object?>();
+            });
+            bridge.Complete();
+        }, stop: stop);
+
+        Assert.True(Completes(started.Task));
+        stop.Cancel(); // what StopProcessing does, on the cmdlet's source rather than the bridge
+        Join(pipeline);
+
+        Assert.IsType<PipelineStoppedException>(pipeline.Failure);
+        Assert.True(Result(started.Task).IsCancellationRequested);
     }
 
     [Fact]
@@ -184,17 +232,17 @@ public sealed class PipelineBridgeTests
     public void A_downstream_stop_out_of_WriteObject_cancels_the_workers_and_travels_on()
     {
         var runtime = new FakeCommandRuntime { StopAfterObjects = 2 };
-        CancellationToken stopToken = default;
+        var stop = new CmdletStop();
+        var stopToken = stop.Token;
         var pipeline = RunPipeline(runtime, 2, bridge =>
         {
-            stopToken = bridge.StopToken;
             for (var i = 0; i < 5; i++)
             {
                 var index = i;
                 bridge.Enqueue(index, $"item {index}", _ => Done(index));
             }
             bridge.Complete();
-        });
+        }, stop: stop);
         Join(pipeline);
 
         Assert.IsType<PipelineStoppedException>(pipeline.Failure);
@@ -366,13 +414,13 @@ public sealed class PipelineBridgeTests
     }
 
     private static PipelineThread RunPipeline(FakeCommandRuntime runtime, int throttle, Action<PipelineBridge> body,
-        bool logRequests = false, TimeSpan? progressDelay = null, bool reportsChangesAfterStop = false)
+        bool logRequests = false, TimeSpan? progressDelay = null, bool reportsChangesAfterStop = false, CmdletStop? stop = null)
     {
         var result = new PipelineThread();
         var thread = new Thread(() =>
         {
             result.ThreadId = Environment.CurrentManagedThreadId;
-            using var bridge = new PipelineBridge(runtime, "Test-Bridge", throttle, logRequests, progressDelay, reportsChangesAfterStop);
+            using var bridge = new PipelineBridge(runtime, "Test-Bridge", throttle, logRequests, progressDelay, reportsChangesAfterStop, stop);
             try
             {
                 body(bridge);

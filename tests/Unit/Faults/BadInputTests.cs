@@ -42,6 +42,13 @@ public sealed class BadInputTests : FaultSuite, IClassFixture<BadInputFixture>
         "[pscustomobject]@{ Subject = 'no title column' } | New-BloomyTodo",
         "Set-BloomyTodo -Id 5001 -Title ''",
         "Set-BloomyTodo -Id 5001 -Title '   '",
+        "New-BloomyGoal -Title '   '",
+        "Set-BloomyGoal -Id 6001 -Title '   '",
+        "New-BloomyIssue -MeetingId 2001 -Title '   '",
+        "Set-BloomyIssue -Id 7001 -Title '   '",
+        "[pscustomobject]@{ MeetingId = 2001; Title = '  ' } | New-BloomyHeadline",
+        "Set-BloomyHeadline -Id 8001 -Title '   '",
+        "New-BloomyMeeting -Title '   '",
         "Set-BloomyTodo -Id 5001",
         // Ids
         "New-BloomyTodo -Title 'x' -MeetingId 0",

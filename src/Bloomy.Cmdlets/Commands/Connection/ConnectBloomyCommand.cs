@@ -36,7 +36,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     private const string StoredKeySet = "StoredKey";
     private const string ApiKeySet = "ApiKey";
     private const string CredentialSet = "Credential";
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly Pipeline.CmdletStop _stopping = new();
 
     /// <summary>
     /// <para type="description">The Bloom Growth API key, as a SecureString (what Get-Secret returns) or a plain string.</para>
@@ -171,7 +171,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             }
 
             WriteVerbose($"Connecting to {options.BaseUri}");
-            var connection = ConnectionFactory.OpenAsync(options, ThrottleLimit, _stopping.Token).GetAwaiter().GetResult();
+            var connection = _stopping.Wait(ct => ConnectionFactory.OpenAsync(options, ThrottleLimit, ct));
             if (SaveKey.IsPresent && options.ApiKey is not null)
             {
                 try
@@ -190,10 +190,6 @@ public sealed class ConnectBloomyCommand : PSCmdlet
             WriteVerbose($"Connected as {connection.UserName} ({connection.UserId}), signed in by {connection.AuthenticatedBy}");
             if (PassThru.IsPresent) WriteObject(connection);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
-        }
         catch (Exception ex) when (ex is BloomyException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             ThrowTerminatingError(Pipeline.BloomyErrorRecords.ForCommand(ex, BaseUri));
@@ -206,8 +202,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
         // URIs (plain http to another host is refused) before the password leaves the machine.
         var tokenUri = options.TokenUri ?? new Uri(options.BaseUri, "/Token");
         WriteVerbose($"Exchanging the credential of {Credential!.UserName} for an API key at {tokenUri}");
-        return BloomyCredentials.ExchangePasswordAsync(options, Credential.GetNetworkCredential(), _stopping.Token)
-            .GetAwaiter().GetResult();
+        return _stopping.Wait(ct => BloomyCredentials.ExchangePasswordAsync(options, Credential.GetNetworkCredential(), ct));
     }
 
     // A blank key given on purpose is a mistake, not a request to fall back to BG_API_KEY or the config file.

@@ -20,23 +20,29 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 ///   <code>Get-BloomyGoal -Id 6001, 6002</code>
 ///   <para>Gets two goals by id.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyGoal", DefaultParameterSetName = MineSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyGoal", DefaultParameterSetName = ListOwner.MineSet)]
 [OutputType(typeof(Goal))]
-public sealed class GetBloomyGoalCommand : BloomyUserListCmdlet
+public sealed class GetBloomyGoalCommand : BloomyPipelineCmdlet
 {
     private const string ByIdSet = "ById";
 
-    // Goal rows name their user OwnerId. PowerShell reads a parameter's attributes from its most derived
-    // declaration only, so the override restates them all to add the alias.
+    /// <summary>
+    /// <para type="description">A user (from Get-BloomyUser) whose goals to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByUserSet)]
+    [ValidateNotNull]
+    public User? User { get; set; }
+
+    // Goal rows name their user OwnerId.
     /// <summary>
     /// <para type="description">The ids of users whose goals to list.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByUserIdSet)]
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByUserIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("OwnerId")]
     [UserIdCompletion]
     [IdTransformation(IsList = true)]
-    public override long[] UserId { get; set; } = Array.Empty<long>();
+    public long[] UserId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the goals to get.</para>
@@ -50,24 +56,20 @@ public sealed class GetBloomyGoalCommand : BloomyUserListCmdlet
     /// <summary>
     /// <para type="description">Also lists archived goals (one more request per user, after the active goals).</para>
     /// </summary>
-    [Parameter(ParameterSetName = MineSet)]
-    [Parameter(ParameterSetName = ByUserSet)]
-    [Parameter(ParameterSetName = ByUserIdSet)]
+    [Parameter(ParameterSetName = ListOwner.MineSet)]
+    [Parameter(ParameterSetName = ListOwner.ByUserSet)]
+    [Parameter(ParameterSetName = ListOwner.ByUserIdSet)]
     public SwitchParameter IncludeArchived { get; set; }
 
     /// <inheritdoc />
-    protected override string ListName => "goals";
-
-    /// <inheritdoc />
-    protected override void QueueForUser(object? target, long? userId, string label)
+    protected override void ProcessRecord()
     {
         var includeArchived = IncludeArchived.IsPresent;
-        QueueMany(target, label, (client, ct) => client.Goals.ListAsync(userId, includeArchived, ct));
-    }
-
-    /// <inheritdoc />
-    protected override void ProcessOtherSet()
-    {
+        foreach (var owner in ListOwner.FromBound(ParameterSetName, "goals", User, UserId))
+        {
+            QueueMany(owner.Target, owner.Label, (client, ct) => client.Goals.ListAsync(owner.UserId, includeArchived, ct));
+        }
+        if (ParameterSetName != ByIdSet) return;
         foreach (var id in Id)
         {
             Queue(id, $"goal {id}", (client, ct) => client.Goals.GetAsync(id, ct));

@@ -6,19 +6,19 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 
 /// <summary>
 /// <para type="synopsis">Creates goals (rocks) in a meeting, or outside any meeting (preview).</para>
-/// <para type="description">New-BloomyGoal creates a goal titled -Title in meeting -MeetingId, owned by -UserId (default: you). Without -MeetingId (or with an empty MeetingId cell) the goal belongs to no meeting (POST rocks/create); that route is a preview, known from one old integration only, so check the result in the web application. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId and UserId (or OwnerId) columns create one goal each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created goals in input order.</para>
+/// <para type="description">New-BloomyGoal creates a goal titled -Title in meeting -MeetingId, owned by -OwnerId (alias -UserId; default: you). Without -MeetingId (or with an empty MeetingId cell) the goal belongs to no meeting (POST rocks/create); that route is a preview, known from one old integration only, so check the result in the web application. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId and OwnerId (or UserId) columns create one goal each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created goals in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>New-BloomyGoal -Title 'Launch v2 pricing' -MeetingId 2001</code>
 ///   <para>Creates a goal for you in meeting 2001.</para>
 /// </example>
 /// <example>
-///   <code>New-BloomyGoal -Title 'Write the handbook' -UserId 1002</code>
+///   <code>New-BloomyGoal -Title 'Write the handbook' -OwnerId 1002</code>
 ///   <para>Preview: creates a goal for user 1002 that belongs to no meeting.</para>
 /// </example>
 /// <example>
 ///   <code>Import-Csv rocks.csv | New-BloomyGoal</code>
-///   <para>Creates one goal per CSV row (columns Title, MeetingId and optionally UserId).</para>
+///   <para>Creates one goal per CSV row (columns Title, MeetingId and optionally OwnerId or UserId).</para>
 /// </example>
 /// <example>
 ///   <code>New-BloomyGoal -Title 'Hire 3 AEs' -MeetingId 2001 -OwnerId 1002 -WhatIf</code>
@@ -26,13 +26,14 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Goal))]
-public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
+public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
 {
     /// <summary>
     /// <para type="description">The goal's title.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     [Alias("Name")]
     public string Title { get; set; } = string.Empty;
 
@@ -48,25 +49,31 @@ public sealed class NewBloomyGoalCommand : BloomyRowCmdlet
     /// <para type="description">The owner's (accountable user's) id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("OwnerId", "AccountableUserId")]
+    [Alias("UserId", "AccountableUserId")]
     [UserIdCompletion]
     [IdTransformation(ReportedByRow = true)]
-    public long? UserId { get; set; }
+    public long? OwnerId { get; set; }
+
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(MeetingId), nameof(UserId))) return;
+        if (RejectUnusableCells(InputObject, nameof(MeetingId), nameof(OwnerId))) return;
         string title = Title;
-        long? userId = UserId;
+        long? ownerId = OwnerId;
         if (MeetingId is not long meetingId)
         {
             if (!ShouldProcess($"goal without a meeting '{title}'", "Create")) return;
-            Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateWithoutMeetingAsync(title, userId, ct));
+            Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateWithoutMeetingAsync(title, ownerId, ct));
             return;
         }
         if (!ShouldProcess($"goal in meeting {meetingId} '{title}'", "Create")) return;
 
-        Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateAsync(title, meetingId, userId, ct));
+        Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateAsync(title, meetingId, ownerId, ct));
     }
 }

@@ -17,8 +17,11 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveBloomyGoalCommand : BloomyItemCmdlet
+public sealed class RemoveBloomyGoalCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Goals (from Get-BloomyGoal) to delete.</para>
     /// </summary>
@@ -27,14 +30,20 @@ public sealed class RemoveBloomyGoalCommand : BloomyItemCmdlet
     [RowAsItem(typeof(Goal))]
     public Goal? Goal { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "goal";
+    /// <summary>
+    /// <para type="description">The ids of the goals to delete. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Goal!, Goal!.Id, Goal.Title);
+    protected override void ProcessRecord() =>
+        ForEachItem("goal", Id, ParameterSetName == ByObjectSet ? (Goal!, Goal!.Id, Goal.Title) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Delete")) return;
         QueueAction(target, description, (client, ct) => client.Goals.DeleteAsync(id, ct));

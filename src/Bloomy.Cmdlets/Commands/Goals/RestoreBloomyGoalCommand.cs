@@ -17,8 +17,11 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsData.Restore, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Goal))]
-public sealed class RestoreBloomyGoalCommand : BloomyItemCmdlet
+public sealed class RestoreBloomyGoalCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Goals (from Get-BloomyGoal -IncludeArchived) to restore.</para>
     /// </summary>
@@ -33,14 +36,20 @@ public sealed class RestoreBloomyGoalCommand : BloomyItemCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "goal";
+    /// <summary>
+    /// <para type="description">The ids of the archived goals to restore. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Goal!, Goal!.Id, Goal.Title);
+    protected override void ProcessRecord() =>
+        ForEachItem("goal", Id, ParameterSetName == ByObjectSet ? (Goal!, Goal!.Id, Goal.Title) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Restore")) return;
         QueueChange(PassThru.IsPresent, target, description, "was restored",

@@ -24,8 +24,11 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyGoal", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Goal))]
-public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
+public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     private GoalStatus? _status;
 
     /// <summary>
@@ -41,6 +44,7 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string? Title { get; set; }
 
     /// <summary>
@@ -48,7 +52,7 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter]
     [ValidateRange(1, long.MaxValue)]
-    [Alias("AccountableUserId")]
+    [Alias("UserId", "AccountableUserId")]
     [UserIdCompletion]
     [IdTransformation]
     public long? OwnerId { get; set; }
@@ -88,14 +92,20 @@ public sealed class SetBloomyGoalCommand : BloomyItemCmdlet
         base.BeginProcessing();
     }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "goal";
+    /// <summary>
+    /// <para type="description">The ids of the goals to change. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Goal!, Goal!.Id, Goal.Title);
+    protected override void ProcessRecord() =>
+        ForEachItem("goal", Id, ParameterSetName == ByObjectSet ? (Goal!, Goal!.Id, Goal.Title) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Set " + DescribeChanges())) return;
 

@@ -21,11 +21,43 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 ///   <code>Get-BloomyHeadline -Id 8001</code>
 ///   <para>Gets one headline with its meeting's name.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyHeadline", DefaultParameterSetName = MineSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyHeadline", DefaultParameterSetName = ListOwner.MineSet)]
 [OutputType(typeof(Headline))]
-public sealed class GetBloomyHeadlineCommand : BloomyUserOrMeetingListCmdlet
+public sealed class GetBloomyHeadlineCommand : BloomyPipelineCmdlet
 {
     private const string ByIdSet = "ById";
+
+    /// <summary>
+    /// <para type="description">A user (from Get-BloomyUser) whose headlines to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByUserSet)]
+    [ValidateNotNull]
+    public User? User { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of users whose headlines to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByUserIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] UserId { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">A meeting (from Get-BloomyMeeting) whose headlines to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByMeetingSet)]
+    [ValidateNotNull]
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of meetings whose headlines to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByMeetingIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the headlines to get.</para>
@@ -37,28 +69,19 @@ public sealed class GetBloomyHeadlineCommand : BloomyUserOrMeetingListCmdlet
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override string ListName => "headlines";
-
-    /// <inheritdoc />
-    protected override void QueueForUser(object? target, long? userId, string label)
+    protected override void ProcessRecord()
     {
         var meetings = ActiveConnection.Meetings;
-        QueueMany(target, label, async (client, ct) => await MeetingNames.CompleteAsync(
-            meetings, await client.Headlines.ListAsync(userId: userId, cancellationToken: ct).ConfigureAwait(false), null, ct).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc />
-    protected override void QueueForMeeting(object target, long meetingId, string label)
-    {
-        var meetings = ActiveConnection.Meetings;
-        var listedFor = target as Meeting;
-        QueueMany(target, label, async (client, ct) => await MeetingNames.CompleteAsync(
-            meetings, await client.Headlines.ListAsync(meetingId: meetingId, cancellationToken: ct).ConfigureAwait(false), listedFor, ct).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc />
-    protected override void ProcessOtherSet()
-    {
+        foreach (var owner in ListOwner.FromBound(ParameterSetName, "headlines", User, UserId, Meeting, MeetingId))
+        {
+            var listedFor = owner.Target as Meeting;
+            QueueMany(owner.Target, owner.Label, async (client, ct) => await MeetingNames.CompleteAsync(meetings,
+                owner.MeetingId is { } meetingId
+                    ? await client.Headlines.ListAsync(meetingId: meetingId, cancellationToken: ct).ConfigureAwait(false)
+                    : await client.Headlines.ListAsync(userId: owner.UserId, cancellationToken: ct).ConfigureAwait(false),
+                listedFor, ct).ConfigureAwait(false));
+        }
+        if (ParameterSetName != ByIdSet) return;
         foreach (var id in Id)
         {
             Queue(id, $"headline {id}", (client, ct) => client.Headlines.GetAsync(id, ct));

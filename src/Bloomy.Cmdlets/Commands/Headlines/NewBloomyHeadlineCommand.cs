@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Bloomy.Cmdlets.Completion;
 using Bloomy.Client.Models;
 
 namespace Bloomy.Cmdlets.Commands.Headlines;
@@ -21,12 +22,57 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyHeadline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Headline))]
-public sealed class NewBloomyHeadlineCommand : BloomyNewMeetingItemCmdlet
+public sealed class NewBloomyHeadlineCommand : BloomyPipelineCmdlet
 {
-    /// <inheritdoc />
-    protected override string ItemName => "headline";
+    /// <summary>
+    /// <para type="description">The meeting to add the new headline to.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
+    [IdTransformation(ReportedByRow = true, Required = true)]
+    public long MeetingId { get; set; }
+
+    /// <summary>
+    /// <para type="description">The title of the new headline.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
+    [Alias("Name")]
+    public string Title { get; set; } = string.Empty;
+
+    /// <summary>
+    /// <para type="description">The id of the owner of the new headline. Default: you, as it is when the value is an empty CSV cell.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("UserId")]
+    [UserIdCompletion]
+    [IdTransformation(ReportedByRow = true)]
+    public long? OwnerId { get; set; }
+
+    /// <summary>
+    /// <para type="description">Notes for the new headline.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Notes { get; set; }
+
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a MeetingId that is not an id, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
 
     /// <inheritdoc />
-    protected override void QueueCreate(PSObject target, string label, long meetingId, string title, long? ownerId, string? notes) =>
-        Queue(target, label, (client, ct) => client.Headlines.CreateAsync(meetingId, title, ownerId, notes, ct));
+    protected override void ProcessRecord()
+    {
+        if (RejectUnusableCells(InputObject, nameof(MeetingId), nameof(OwnerId))) return;
+        long meetingId = MeetingId;
+        string title = Title;
+        long? ownerId = OwnerId;
+        string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
+        if (!ShouldProcess($"headline in meeting {meetingId} '{title}'", "Create")) return;
+
+        Queue(BoundInput(), $"headline '{title}'", (client, ct) => client.Headlines.CreateAsync(meetingId, title, ownerId, notes, ct));
+    }
 }

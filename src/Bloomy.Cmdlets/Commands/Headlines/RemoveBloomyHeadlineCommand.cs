@@ -21,8 +21,11 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "BloomyHeadline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveBloomyHeadlineCommand : BloomyItemCmdlet
+public sealed class RemoveBloomyHeadlineCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Headlines (from Get-BloomyHeadline) to delete.</para>
     /// </summary>
@@ -31,14 +34,20 @@ public sealed class RemoveBloomyHeadlineCommand : BloomyItemCmdlet
     [RowAsItem(typeof(Headline))]
     public Headline? Headline { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "headline";
+    /// <summary>
+    /// <para type="description">The ids of the headlines to delete. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Headline!, Headline!.Id, Headline.Title);
+    protected override void ProcessRecord() =>
+        ForEachItem("headline", Id, ParameterSetName == ByObjectSet ? (Headline!, Headline!.Id, Headline.Title) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Delete")) return;
         QueueAction(target, description, (client, ct) => client.Headlines.DeleteAsync(id, ct));

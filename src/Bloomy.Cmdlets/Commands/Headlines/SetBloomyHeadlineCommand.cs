@@ -17,8 +17,11 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyHeadline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Headline))]
-public sealed class SetBloomyHeadlineCommand : BloomyItemCmdlet
+public sealed class SetBloomyHeadlineCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Headlines (from Get-BloomyHeadline) to rename.</para>
     /// </summary>
@@ -32,6 +35,7 @@ public sealed class SetBloomyHeadlineCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string Title { get; set; } = string.Empty;
 
     /// <summary>
@@ -40,14 +44,20 @@ public sealed class SetBloomyHeadlineCommand : BloomyItemCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "headline";
+    /// <summary>
+    /// <para type="description">The ids of the headlines to rename. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Headline!, Headline!.Id, null);
+    protected override void ProcessRecord() =>
+        ForEachItem("headline", Id, ParameterSetName == ByObjectSet ? (Headline!, Headline!.Id, null) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Rename")) return;
         string title = Title;

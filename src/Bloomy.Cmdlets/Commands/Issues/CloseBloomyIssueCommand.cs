@@ -21,8 +21,11 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 /// </example>
 [Cmdlet(VerbsCommon.Close, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Issue))]
-public sealed class CloseBloomyIssueCommand : BloomyItemCmdlet
+public sealed class CloseBloomyIssueCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Issues (from Get-BloomyIssue) to solve.</para>
     /// </summary>
@@ -37,14 +40,20 @@ public sealed class CloseBloomyIssueCommand : BloomyItemCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "issue";
+    /// <summary>
+    /// <para type="description">The ids of the issues to solve. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Issue!, Issue!.Id, Issue.Title);
+    protected override void ProcessRecord() =>
+        ForEachItem("issue", Id, ParameterSetName == ByObjectSet ? (Issue!, Issue!.Id, Issue.Title) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Solve")) return;
         QueueChange(PassThru.IsPresent, target, description, "was closed",

@@ -20,11 +20,43 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 ///   <code>Get-BloomyIssue -Id 3001</code>
 ///   <para>Gets one issue with its owner, meeting and solved state.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyIssue", DefaultParameterSetName = MineSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyIssue", DefaultParameterSetName = ListOwner.MineSet)]
 [OutputType(typeof(Issue))]
-public sealed class GetBloomyIssueCommand : BloomyUserOrMeetingListCmdlet
+public sealed class GetBloomyIssueCommand : BloomyPipelineCmdlet
 {
     private const string ByIdSet = "ById";
+
+    /// <summary>
+    /// <para type="description">A user (from Get-BloomyUser) whose issues to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByUserSet)]
+    [ValidateNotNull]
+    public User? User { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of users whose issues to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByUserIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] UserId { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">A meeting (from Get-BloomyMeeting) whose issues to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByMeetingSet)]
+    [ValidateNotNull]
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of meetings whose issues to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByMeetingIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the issues to get, open or solved.</para>
@@ -36,19 +68,15 @@ public sealed class GetBloomyIssueCommand : BloomyUserOrMeetingListCmdlet
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override string ListName => "issues";
-
-    /// <inheritdoc />
-    protected override void QueueForUser(object? target, long? userId, string label) =>
-        QueueMany(target, label, (client, ct) => client.Issues.ListAsync(userId: userId, cancellationToken: ct));
-
-    /// <inheritdoc />
-    protected override void QueueForMeeting(object target, long meetingId, string label) =>
-        QueueMany(target, label, (client, ct) => client.Issues.ListAsync(meetingId: meetingId, cancellationToken: ct));
-
-    /// <inheritdoc />
-    protected override void ProcessOtherSet()
+    protected override void ProcessRecord()
     {
+        foreach (var owner in ListOwner.FromBound(ParameterSetName, "issues", User, UserId, Meeting, MeetingId))
+        {
+            QueueMany(owner.Target, owner.Label, (client, ct) => owner.MeetingId is { } meetingId
+                ? client.Issues.ListAsync(meetingId: meetingId, cancellationToken: ct)
+                : client.Issues.ListAsync(userId: owner.UserId, cancellationToken: ct));
+        }
+        if (ParameterSetName != ByIdSet) return;
         foreach (var id in Id)
         {
             Queue(id, $"issue {id}", (client, ct) => client.Issues.GetAsync(id, ct));

@@ -22,8 +22,11 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveBloomyIssueCommand : BloomyItemCmdlet
+public sealed class RemoveBloomyIssueCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Issues (from Get-BloomyIssue) to remove from the meeting named by their MeetingId.</para>
     /// </summary>
@@ -40,14 +43,20 @@ public sealed class RemoveBloomyIssueCommand : BloomyItemCmdlet
     [IdTransformation]
     public long MeetingId { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "issue";
+    /// <summary>
+    /// <para type="description">The ids of the issues to remove from the meeting given with -MeetingId. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Issue!, Issue!.Id, Issue.Title);
+    protected override void ProcessRecord() =>
+        ForEachItem("issue", Id, ParameterSetName == ByObjectSet ? (Issue!, Issue!.Id, Issue.Title) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         long? meetingId = ParameterSetName == ByObjectSet ? Issue!.MeetingId : MeetingId;
         if (meetingId is not long meeting)

@@ -17,8 +17,11 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Issue))]
-public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
+public sealed class SetBloomyIssueCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Issues (from Get-BloomyIssue) to change.</para>
     /// </summary>
@@ -32,6 +35,7 @@ public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     public string? Title { get; set; }
 
     /// <summary>
@@ -59,14 +63,20 @@ public sealed class SetBloomyIssueCommand : BloomyItemCmdlet
         base.BeginProcessing();
     }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "issue";
+    /// <summary>
+    /// <para type="description">The ids of the issues to change. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Issue!, Issue!.Id, null);
+    protected override void ProcessRecord() =>
+        ForEachItem("issue", Id, ParameterSetName == ByObjectSet ? (Issue!, Issue!.Id, null) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Update")) return;
         string? title = Title, notes = Notes;

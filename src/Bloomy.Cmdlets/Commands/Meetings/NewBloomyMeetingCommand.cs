@@ -17,13 +17,14 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(CreatedMeeting))]
-public sealed class NewBloomyMeetingCommand : BloomyRowCmdlet
+public sealed class NewBloomyMeetingCommand : BloomyPipelineCmdlet
 {
     /// <summary>
     /// <para type="description">The meeting's title.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ValidateNotBlank]
     [Alias("Name")]
     public string Title { get; set; } = string.Empty;
 
@@ -41,10 +42,16 @@ public sealed class NewBloomyMeetingCommand : BloomyRowCmdlet
     [Parameter]
     public SwitchParameter ExcludeSelf { get; set; }
 
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(AttendeeId))) return;
+        if (RejectUnusableCells(InputObject, nameof(AttendeeId))) return;
         string title = Title;
         var attendees = AttendeeId;
         var addSelf = !ExcludeSelf.IsPresent;

@@ -17,8 +17,11 @@ namespace Bloomy.Cmdlets.Commands.Meetings;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "BloomyMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(void))]
-public sealed class RemoveBloomyMeetingCommand : BloomyItemCmdlet
+public sealed class RemoveBloomyMeetingCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">Meetings (from Get-BloomyMeeting) to delete.</para>
     /// </summary>
@@ -27,14 +30,20 @@ public sealed class RemoveBloomyMeetingCommand : BloomyItemCmdlet
     [RowAsItem(typeof(Meeting))]
     public Meeting? Meeting { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "meeting";
+    /// <summary>
+    /// <para type="description">The ids of the meetings to delete. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Meeting!, Meeting!.Id, Meeting.Name);
+    protected override void ProcessRecord() =>
+        ForEachItem("meeting", Id, ParameterSetName == ByObjectSet ? (Meeting!, Meeting!.Id, Meeting.Name) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Delete")) return;
         QueueAction(target, description, (client, ct) => client.Meetings.DeleteAsync(id, ct));

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
@@ -15,11 +16,35 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 ///   <code>Get-BloomyMeeting | Get-BloomyMeasurable | Get-BloomyScorecard -WeekOffset -1</code>
 ///   <para>Gets last week's score of every measurable of your meetings.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyMeasurable", DefaultParameterSetName = ByMeetingSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyMeasurable", DefaultParameterSetName = ListOwner.ByMeetingSet)]
 [OutputType(typeof(Measurable))]
-public sealed class GetBloomyMeasurableCommand : BloomyMeetingListCmdlet
+public sealed class GetBloomyMeasurableCommand : BloomyPipelineCmdlet
 {
+    // The object set is the default: PowerShell binds pipeline input to the default set first, and a
+    // meeting object cannot bind in a default set whose id parameter binds by property name.
+    /// <summary>
+    /// <para type="description">A meeting (from Get-BloomyMeeting) whose measurables to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByMeetingSet)]
+    [ValidateNotNull]
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of meetings whose measurables to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByMeetingIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] MeetingId { get; set; } = Array.Empty<long>();
+
     /// <inheritdoc />
-    protected override void QueueForMeeting(object target, long meetingId) =>
-        QueueMany(target, $"measurables of meeting {meetingId}", (client, ct) => client.Meetings.GetMeasurablesAsync(meetingId, ct));
+    protected override void ProcessRecord()
+    {
+        foreach (var owner in ListOwner.FromBound(ParameterSetName, "measurables", meeting: Meeting, meetingIds: MeetingId))
+        {
+            var meetingId = owner.MeetingId!.Value;
+            QueueMany(owner.Target!, owner.Label, (client, ct) => client.Meetings.GetMeasurablesAsync(meetingId, ct));
+        }
+    }
 }

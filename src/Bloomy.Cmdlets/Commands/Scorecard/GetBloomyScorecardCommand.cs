@@ -20,12 +20,44 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 ///   <code>Get-BloomyMeasurable -MeetingId 2001 | Get-BloomyScorecard -WeekOffset -2</code>
 ///   <para>Gets the score of each measurable of meeting 2001 from two weeks ago.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyScorecard", DefaultParameterSetName = MineSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyScorecard", DefaultParameterSetName = ListOwner.MineSet)]
 [OutputType(typeof(ScorecardItem))]
-public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
+public sealed class GetBloomyScorecardCommand : BloomyPipelineCmdlet
 {
     private const string ByMeasurableSet = "ByMeasurable";
     private const string ByMeasurableIdSet = "ByMeasurableId";
+
+    /// <summary>
+    /// <para type="description">A user (from Get-BloomyUser) whose scores to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByUserSet)]
+    [ValidateNotNull]
+    public User? User { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of users whose scores to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByUserIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] UserId { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">A meeting (from Get-BloomyMeeting) whose scores to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByMeetingSet)]
+    [ValidateNotNull]
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of meetings whose scores to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByMeetingIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">A measurable (from Get-BloomyMeasurable) whose score to get, from its owner's scorecard.</para>
@@ -52,30 +84,26 @@ public sealed class GetBloomyScorecardCommand : BloomyUserOrMeetingListCmdlet
     /// <summary>
     /// <para type="description">Keeps scores that have no value yet.</para>
     /// </summary>
-    [Parameter(ParameterSetName = MineSet)]
-    [Parameter(ParameterSetName = ByUserSet)]
-    [Parameter(ParameterSetName = ByUserIdSet)]
-    [Parameter(ParameterSetName = ByMeetingSet)]
-    [Parameter(ParameterSetName = ByMeetingIdSet)]
+    [Parameter(ParameterSetName = ListOwner.MineSet)]
+    [Parameter(ParameterSetName = ListOwner.ByUserSet)]
+    [Parameter(ParameterSetName = ListOwner.ByUserIdSet)]
+    [Parameter(ParameterSetName = ListOwner.ByMeetingSet)]
+    [Parameter(ParameterSetName = ListOwner.ByMeetingIdSet)]
     public SwitchParameter IncludeEmpty { get; set; }
 
     /// <inheritdoc />
-    protected override string ListName => "scorecard";
-
-    /// <inheritdoc />
-    protected override void QueueForUser(object? target, long? userId, string label) => QueueList(target, label, userId, null);
-
-    /// <inheritdoc />
-    protected override void QueueForMeeting(object target, long meetingId, string label) => QueueList(target, label, null, meetingId);
-
-    /// <inheritdoc />
-    protected override void ProcessOtherSet()
+    protected override void ProcessRecord()
     {
+        foreach (var owner in ListOwner.FromBound(ParameterSetName, "scorecard", User, UserId, Meeting, MeetingId))
+        {
+            QueueList(owner.Target, owner.Label, owner.UserId, owner.MeetingId);
+        }
         if (ParameterSetName == ByMeasurableSet)
         {
             QueueScore(Measurable!, Measurable!.Id, Measurable.OwnerId);
             return;
         }
+        if (ParameterSetName != ByMeasurableIdSet) return;
         foreach (var id in MeasurableId) QueueScore(id, id, null);
     }
 

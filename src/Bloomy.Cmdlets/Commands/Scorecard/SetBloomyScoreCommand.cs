@@ -26,7 +26,7 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 /// </example>
 [Cmdlet(VerbsCommon.Set, "BloomyScore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(void))]
-public sealed class SetBloomyScoreCommand : BloomyRowCmdlet
+public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
 {
     private int? _currentWeekNumber;
 
@@ -61,6 +61,12 @@ public sealed class SetBloomyScoreCommand : BloomyRowCmdlet
     [EmptyCellAsNull]
     public int? WeekNumber { get; set; }
 
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
@@ -71,7 +77,7 @@ public sealed class SetBloomyScoreCommand : BloomyRowCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(MeasurableId), nameof(WeekOffset), nameof(WeekNumber))) return;
+        if (RejectUnusableCells(InputObject, nameof(MeasurableId), nameof(WeekOffset), nameof(WeekNumber))) return;
         if (WeekOffset is not null && WeekNumber is not null)
         {
             QueueFailure(BoundInput(), "Input row", BothWeeks(null).Exception);

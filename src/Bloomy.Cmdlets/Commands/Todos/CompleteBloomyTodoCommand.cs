@@ -17,8 +17,11 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 /// </example>
 [Cmdlet(VerbsLifecycle.Complete, "BloomyTodo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(Todo))]
-public sealed class CompleteBloomyTodoCommand : BloomyItemCmdlet
+public sealed class CompleteBloomyTodoCommand : BloomyPipelineCmdlet
 {
+    private const string ByIdSet = "ById";
+    private const string ByObjectSet = "ByObject";
+
     /// <summary>
     /// <para type="description">To-dos (from Get-BloomyTodo) to complete.</para>
     /// </summary>
@@ -33,14 +36,20 @@ public sealed class CompleteBloomyTodoCommand : BloomyItemCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <inheritdoc />
-    protected override string ItemNoun => "to-do";
+    /// <summary>
+    /// <para type="description">The ids of the to-dos to complete. Plain ids can be piped too.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
-    protected override (object Item, long Id, string? Title) BoundItem => (Todo!, Todo!.Id, Todo.Title);
+    protected override void ProcessRecord() =>
+        ForEachItem("to-do", Id, ParameterSetName == ByObjectSet ? (Todo!, Todo!.Id, Todo.Title) : null, Act);
 
-    /// <inheritdoc />
-    protected override void Act(object target, long id, string description)
+    /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
+    private void Act(object target, long id, string description)
     {
         if (!ShouldProcess(description, "Complete")) return;
         QueueChange(PassThru.IsPresent, target, description, "was completed",

@@ -20,11 +20,43 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 ///   <code>Get-BloomyMeeting | Get-BloomyTodo -IncludeClosed</code>
 ///   <para>Lists the open and completed to-dos of each of your meetings.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyTodo", DefaultParameterSetName = MineSet)]
+[Cmdlet(VerbsCommon.Get, "BloomyTodo", DefaultParameterSetName = ListOwner.MineSet)]
 [OutputType(typeof(Todo))]
-public sealed class GetBloomyTodoCommand : BloomyUserOrMeetingListCmdlet
+public sealed class GetBloomyTodoCommand : BloomyPipelineCmdlet
 {
     private const string ByIdSet = "ById";
+
+    /// <summary>
+    /// <para type="description">A user (from Get-BloomyUser) whose to-dos to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByUserSet)]
+    [ValidateNotNull]
+    public User? User { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of users whose to-dos to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByUserIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [UserIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] UserId { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">A meeting (from Get-BloomyMeeting) whose to-dos to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListOwner.ByMeetingSet)]
+    [ValidateNotNull]
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>
+    /// <para type="description">The ids of meetings whose to-dos to list.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListOwner.ByMeetingIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [MeetingIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     /// <summary>
     /// <para type="description">The ids of the to-dos to get.</para>
@@ -38,33 +70,24 @@ public sealed class GetBloomyTodoCommand : BloomyUserOrMeetingListCmdlet
     /// <summary>
     /// <para type="description">Includes completed to-dos.</para>
     /// </summary>
-    [Parameter(ParameterSetName = MineSet)]
-    [Parameter(ParameterSetName = ByUserSet)]
-    [Parameter(ParameterSetName = ByUserIdSet)]
-    [Parameter(ParameterSetName = ByMeetingSet)]
-    [Parameter(ParameterSetName = ByMeetingIdSet)]
+    [Parameter(ParameterSetName = ListOwner.MineSet)]
+    [Parameter(ParameterSetName = ListOwner.ByUserSet)]
+    [Parameter(ParameterSetName = ListOwner.ByUserIdSet)]
+    [Parameter(ParameterSetName = ListOwner.ByMeetingSet)]
+    [Parameter(ParameterSetName = ListOwner.ByMeetingIdSet)]
     public SwitchParameter IncludeClosed { get; set; }
 
     /// <inheritdoc />
-    protected override string ListName => "to-dos";
-
-    /// <inheritdoc />
-    protected override void QueueForUser(object? target, long? userId, string label)
+    protected override void ProcessRecord()
     {
         var includeClosed = IncludeClosed.IsPresent;
-        QueueMany(target, label, (client, ct) => client.Todos.ListAsync(userId: userId, includeClosed: includeClosed, cancellationToken: ct));
-    }
-
-    /// <inheritdoc />
-    protected override void QueueForMeeting(object target, long meetingId, string label)
-    {
-        var includeClosed = IncludeClosed.IsPresent;
-        QueueMany(target, label, (client, ct) => client.Todos.ListAsync(meetingId: meetingId, includeClosed: includeClosed, cancellationToken: ct));
-    }
-
-    /// <inheritdoc />
-    protected override void ProcessOtherSet()
-    {
+        foreach (var owner in ListOwner.FromBound(ParameterSetName, "to-dos", User, UserId, Meeting, MeetingId))
+        {
+            QueueMany(owner.Target, owner.Label, (client, ct) => owner.MeetingId is { } meetingId
+                ? client.Todos.ListAsync(meetingId: meetingId, includeClosed: includeClosed, cancellationToken: ct)
+                : client.Todos.ListAsync(userId: owner.UserId, includeClosed: includeClosed, cancellationToken: ct));
+        }
+        if (ParameterSetName != ByIdSet) return;
         foreach (var id in Id)
         {
             Queue(id, $"to-do {id}", (client, ct) => client.Todos.GetAsync(id, ct));

@@ -6,7 +6,7 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 
 /// <summary>
 /// <para type="synopsis">Creates to-dos, personal or in a meeting — one, or many from the pipeline.</para>
-/// <para type="description">New-BloomyTodo creates a to-do titled -Title. With -MeetingId it is a meeting to-do, otherwise a personal one. -UserId makes someone else accountable (default: you), -DueDate sets the due date (default: the server's, a week from now) and -Notes adds notes. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId, DueDate, UserId and Notes columns create one to-do each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created to-dos in input order.</para>
+/// <para type="description">New-BloomyTodo creates a to-do titled -Title. With -MeetingId it is a meeting to-do, otherwise a personal one. -OwnerId (alias -UserId) makes someone else accountable (default: you), -DueDate sets the due date (default: the server's, a week from now) and -Notes adds notes. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId, DueDate, OwnerId (or UserId) and Notes columns create one to-do each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created to-dos in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>New-BloomyTodo -Title 'Send Q3 plan' -MeetingId 2001 -DueDate 2026-12-01</code>
@@ -22,7 +22,7 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 /// </example>
 [Cmdlet(VerbsCommon.New, "BloomyTodo", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Todo))]
-public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
+public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
 {
     /// <summary>
     /// <para type="description">The to-do's title.</para>
@@ -52,10 +52,10 @@ public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
     /// <para type="description">The accountable user's id. Default: you.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("OwnerId", "AccountableUserId")]
+    [Alias("UserId", "AccountableUserId")]
     [UserIdCompletion]
     [IdTransformation(ReportedByRow = true)]
-    public long? UserId { get; set; }
+    public long? OwnerId { get; set; }
 
     /// <summary>
     /// <para type="description">Notes for the to-do.</para>
@@ -63,18 +63,24 @@ public sealed class NewBloomyTodoCommand : BloomyRowCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (RejectUnusableCells(nameof(DueDate), nameof(MeetingId), nameof(UserId))) return;
+        if (RejectUnusableCells(InputObject, nameof(DueDate), nameof(MeetingId), nameof(OwnerId))) return;
         string title = Title;
-        long? meetingId = MeetingId, userId = UserId;
+        long? meetingId = MeetingId, ownerId = OwnerId;
         DateTime? dueDate = DueDate;
         string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
         var where = meetingId is null ? "personal to-do" : $"to-do in meeting {meetingId}";
         if (!ShouldProcess($"{where} '{title}'", "Create")) return;
 
         Queue(BoundInput(), $"to-do '{title}'",
-            (client, ct) => client.Todos.CreateAsync(title, meetingId, dueDate, userId, notes, ct));
+            (client, ct) => client.Todos.CreateAsync(title, meetingId, dueDate, ownerId, notes, ct));
     }
 }
