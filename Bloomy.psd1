@@ -35,6 +35,7 @@
         'Set-BloomyGoal'
         'Restore-BloomyGoal'
         'Remove-BloomyGoal'
+        'Add-BloomyMeetingGoal'
         'Get-BloomyScorecard'
         'Get-BloomyScorecardWeek'
         'Get-BloomyMeasurable'

@@ -145,6 +145,17 @@ Describe 'Creating and removing goals' {
         $goals.OwnerId | Should -Be @(1001, 1002)
     }
 
+    It 'makes goals without a meeting and attaches them to one with Add-BloomyMeetingGoal (preview)' {
+        $made = 'Write the handbook', 'Plan the offsite' | ForEach-Object { New-BloomyGoal -Title $_ }
+        $made.MeetingId | Should -Be @($null, $null)
+
+        $attached = $made | Add-BloomyMeetingGoal -MeetingId $meetings[1].Id -PassThru
+
+        $attached.Id | Should -Be $made.Id
+        $attached.MeetingId | Should -Be @($meetings[1].Id, $meetings[1].Id)
+        (Get-BloomyGoal -Id $made[0].Id).MeetingId | Should -Be $meetings[1].Id
+    }
+
     It 'removes piped goals after -Confirm:$false and then cannot find them' {
         $goals = Get-BloomyGoal -UserId 1008 -IncludeArchived
 

@@ -185,6 +185,22 @@ public sealed class GoalsClient : ResourceClient
         return SendAsync(Routes.RestoreGoal(goalId), cancellationToken);
     }
 
+    /// <summary>
+    /// Attaches an existing goal to a meeting (<c>POST L10/{meetingId}/rocks/{goalId}</c>), e.g. one made with
+    /// <see cref="CreateWithoutMeetingAsync"/>. Preview: the route comes from the server's source, not a recorded answer.
+    /// </summary>
+    /// <param name="meetingId">The meeting.</param>
+    /// <param name="goalId">The goal.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>A task that completes when the goal was attached.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task AttachToMeetingAsync(long meetingId, long goalId, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(meetingId, nameof(meetingId));
+        Guard.Id(goalId, nameof(goalId));
+        return SendAsync(Routes.AttachGoal(meetingId, goalId), cancellationToken);
+    }
+
     /// <summary>Creates many goals, at most <paramref name="maxConcurrent"/> at a time.</summary>
     /// <param name="items">The goals; each needs a <c>Title</c> and a <c>MeetingId</c>.</param>
     /// <param name="maxConcurrent">How many to create at once (1..64).</param>

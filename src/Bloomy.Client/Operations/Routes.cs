@@ -116,6 +116,9 @@ internal static class Routes
 
     public static ApiRoute RestoreGoal(long goalId) => new(HttpMethod.Put, P($"rocks/{goalId}/restore"));
 
+    /// <summary>Attaches an existing goal to a meeting (extras §7, [SRV]).</summary>
+    public static ApiRoute AttachGoal(long meetingId, long goalId) => Post(P($"L10/{meetingId}/rocks/{goalId}"));
+
     // Scorecard.
 
     public static ApiRoute CurrentWeek() => Get("weeks/current");

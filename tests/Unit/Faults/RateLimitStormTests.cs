@@ -54,9 +54,10 @@ public sealed class RateLimitStormTests(RateLimitStormFixture fixture, ITestOutp
         Assert.Equal(limited, retries);
         var pauses = result.Verbose.Count(v => v.Contains("rate-limited this connection (429)", StringComparison.Ordinal));
         Assert.True(pauses > 0, "no rate-limit pause was shown in -Verbose");
-        // Each waiting request shows each pause once, not once per wake-up: with the server's 1 s pauses that is at
-        // most one line per request in flight per second.
-        Assert.True(pauses <= Throttle * (Math.Ceiling(elapsed.TotalSeconds) + 1), $"{pauses} pauses shown");
+        // Each pause is started by a 429 and shown once to each request waiting on it, not once per wake-up: at most
+        // one line per 429 per request in flight. (A bound per second of wall time flaked: with the adaptive window,
+        // pauses overlap, and a request waiting through two overlapping pauses rightly shows both.)
+        Assert.True(pauses <= limited * Throttle, $"{pauses} pauses shown for {limited} refusals");
         // One 429 pauses the whole connection and halves how many requests it lets out at once, so the refusals
         // stay far below one per item (without adapting, every pause ended with 64 requests at once).
         Assert.True(limited <= Items / 4,

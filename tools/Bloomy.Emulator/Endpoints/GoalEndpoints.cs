@@ -15,6 +15,7 @@ internal static class GoalEndpoints
         r.Api("POST", "rocks/create", r1 => Create(r1, null));
         r.Api("POST", "L10/{id}/rocks", r1 => Create(r1, r1.Meeting().Id));
         r.Api("GET", "L10/{id}/rocks", ForMeeting);
+        r.Api("POST", "L10/{id}/rocks/{rockId}", Attach);
     }
 
     private static EmulatorGoal Find(ApiRequest r) =>
@@ -75,6 +76,15 @@ internal static class GoalEndpoints
         if (Json.Prop(r.Body, "completion") is { ValueKind: not System.Text.Json.JsonValueKind.Null } c) g = g with { Completion = ParseCompletion(c) };
         if (Json.Has(r.Body, "dueDate")) g = g with { DueDate = Json.Date(r.Body, "dueDate") };
         r.Store.GoalMap[g.Id] = g;
+        return ApiResult.Void();
+    }
+
+    /// <summary>A goal here belongs to one meeting, so attaching one that has a meeting moves it.</summary>
+    private static ApiResult Attach(ApiRequest r)
+    {
+        var m = r.Meeting();
+        var g = r.Store.GoalMap.GetValueOrDefault(r.Id("rockId", "Rock")) ?? throw new ApiError(ApiResult.NotFound("Rock"));
+        r.Store.GoalMap[g.Id] = g with { MeetingId = m.Id };
         return ApiResult.Void();
     }
 

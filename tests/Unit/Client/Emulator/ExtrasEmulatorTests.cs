@@ -74,6 +74,21 @@ public sealed class ExtrasEmulatorTests(EmulatorFixture fixture) : EmulatorClien
     }
 
     [Fact]
+    public async Task A_goal_made_without_a_meeting_can_be_attached_to_one_later()
+    {
+        var goal = await Client.Goals.CreateWithoutMeetingAsync("Write the handbook", 1002);
+        Emulator.Stats.Reset();
+
+        await Client.Goals.AttachToMeetingAsync(2002, goal.Id);
+
+        AssertCalls(new Call("POST", $"L10/2002/rocks/{goal.Id}"));
+        Assert.Equal((long?)2002, Store.FindGoal(goal.Id)!.MeetingId);
+        Assert.Equal((long?)2002, (await Client.Goals.GetAsync(goal.Id)).MeetingId);
+        var missing = await Assert.ThrowsAsync<BloomyApiException>(() => Client.Goals.AttachToMeetingAsync(2002, 999999));
+        Assert.Equal(404, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Removing_an_issue_from_its_meeting_takes_it_off_the_list_and_it_stays_readable()
     {
         var issue = Store.Issues.First(i => i.MeetingId == 2002 && !i.Complete);

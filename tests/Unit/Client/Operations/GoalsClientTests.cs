@@ -153,6 +153,21 @@ public sealed class GoalsClientTests
     }
 
     [Fact]
+    public async Task Attach_to_meeting_posts_to_the_meetings_rocks_with_no_body()
+    {
+        var (client, h) = Create();
+        h.OnEmpty("POST", "L10/2002/rocks/6001");
+
+        await client.Goals.AttachToMeetingAsync(2002, 6001);
+
+        AssertRequests(h, "POST L10/2002/rocks/6001");
+        Assert.Null(h.Requests.Single().Body);
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Goals.AttachToMeetingAsync(0, 6001); });
+        Assert.Throws<ArgumentOutOfRangeException>(() => { _ = client.Goals.AttachToMeetingAsync(2002, 0); });
+        Assert.Single(h.Requests);
+    }
+
+    [Fact]
     public async Task Update_from_changes_sends_only_the_given_ones()
     {
         var (client, h) = Create();

@@ -124,6 +124,28 @@ public sealed class GoalCmdletTests : IClassFixture<EmulatorFixture>, IDisposabl
     }
 
     [Fact]
+    public void Goals_made_without_a_meeting_are_piped_into_a_meeting_and_a_missing_one_is_an_error_naming_it()
+    {
+        var result = _session.Run("""
+            $made = 'Write the handbook', 'Hire 3 AEs' | ForEach-Object { New-BloomyGoal -Title $_ -OwnerId 1002 }
+            $made | Add-BloomyMeetingGoal -MeetingId 2002 -PassThru
+            Add-BloomyMeetingGoal -MeetingId 2002 -Id 999999
+            """);
+
+        Assert.Null(result.Terminating);
+        var attached = result.OutputOf<Goal>().ToList();
+        Assert.Equal(new[] { "Write the handbook", "Hire 3 AEs" }, attached.Select(g => g.Title));
+        Assert.All(attached, g => Assert.Equal((long?)2002, g.MeetingId));
+        Assert.All(attached, g => Assert.Equal((long?)2002, Emulator.Store.FindGoal(g.Id)!.MeetingId));
+        AssertNotFound(Assert.Single(result.Errors), "goal 999999");
+
+        Emulator.Stats.Reset();
+        var whatIf = _session.Run("Add-BloomyMeetingGoal -MeetingId 2001 -Id $g -WhatIf", new() { ["g"] = attached[0].Id });
+        Assert.Empty(whatIf.Errors);
+        Assert.Equal(0, Emulator.Stats.TotalRequests);
+    }
+
+    [Fact]
     public void Csv_like_rows_create_one_goal_each()
     {
         var result = _session.Run("""
