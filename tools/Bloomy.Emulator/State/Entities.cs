@@ -38,6 +38,12 @@ public sealed record EmulatorMeeting
 /// <summary>A to-do.</summary>
 public sealed record EmulatorTodo
 {
+    /// <summary>GraphQL notes pad id (bloom-graphql §6); null when the item has no pad.</summary>
+    public string? NotesId { get; init; }
+    /// <summary>Whether the pad (not <see cref="LocalHtml"/>) is authoritative for the notes.</summary>
+    public bool CollaborationEnabled { get; init; }
+    /// <summary>Legacy HTML description, used when collaboration is off.</summary>
+    public string? LocalHtml { get; init; }
     public long Id { get; init; }
     public string Title { get; init; } = "";
     public string? Notes { get; init; }
@@ -54,6 +60,12 @@ public sealed record EmulatorTodo
 /// <summary>An issue.</summary>
 public sealed record EmulatorIssue
 {
+    /// <summary>GraphQL notes pad id (bloom-graphql §6); null when the item has no pad.</summary>
+    public string? NotesId { get; init; }
+    /// <summary>Whether the pad (not <see cref="LocalHtml"/>) is authoritative for the notes.</summary>
+    public bool CollaborationEnabled { get; init; }
+    /// <summary>Legacy HTML description, used when collaboration is off.</summary>
+    public string? LocalHtml { get; init; }
     public long Id { get; init; }
     public string Title { get; init; } = "";
     public string? Notes { get; init; }
@@ -74,6 +86,12 @@ public sealed record EmulatorIssue
 /// <summary>A rock (goal). Completion: "OnTrack", "AtRisk" or "Complete".</summary>
 public sealed record EmulatorGoal
 {
+    /// <summary>GraphQL notes pad id (bloom-graphql §6); null when the item has no pad.</summary>
+    public string? NotesId { get; init; }
+    /// <summary>Whether the pad (not <see cref="LocalHtml"/>) is authoritative for the notes.</summary>
+    public bool CollaborationEnabled { get; init; }
+    /// <summary>Legacy HTML description, used when collaboration is off.</summary>
+    public string? LocalHtml { get; init; }
     public long Id { get; init; }
     public string Title { get; init; } = "";
     public long OwnerId { get; init; }
@@ -88,6 +106,12 @@ public sealed record EmulatorGoal
 /// <summary>A measurable.</summary>
 public sealed record EmulatorMeasurable
 {
+    /// <summary>GraphQL notes pad id (bloom-graphql §6); null when the item has no pad.</summary>
+    public string? NotesId { get; init; }
+    /// <summary>Whether the pad (not <see cref="LocalHtml"/>) is authoritative for the notes.</summary>
+    public bool CollaborationEnabled { get; init; }
+    /// <summary>Legacy HTML description, used when collaboration is off.</summary>
+    public string? LocalHtml { get; init; }
     public long Id { get; init; }
     public string Title { get; init; } = "";
     public long OwnerId { get; init; }
@@ -111,6 +135,12 @@ public sealed record EmulatorScore
 /// <summary>A headline.</summary>
 public sealed record EmulatorHeadline
 {
+    /// <summary>GraphQL notes pad id (bloom-graphql §6); null when the item has no pad.</summary>
+    public string? NotesId { get; init; }
+    /// <summary>Whether the pad (not <see cref="LocalHtml"/>) is authoritative for the notes.</summary>
+    public bool CollaborationEnabled { get; init; }
+    /// <summary>Legacy HTML description, used when collaboration is off.</summary>
+    public string? LocalHtml { get; init; }
     public long Id { get; init; }
     public string Title { get; init; } = "";
     public string? Notes { get; init; }
