@@ -16,6 +16,8 @@ internal static class ControlEndpoints
         {
             e.Stats.Reset();
             e.Faults.Reset();
+            e.GraphQLStats.Reset();
+            e.GraphQLSettings.Reset();
             return Results.Json(new { Reset = true }, Json.Out);
         });
         app.MapPut("/_emulator/token-lifetime", async (HttpContext ctx) =>
@@ -43,6 +45,26 @@ internal static class ControlEndpoints
             if (announce is { } a) e.Tokens.AnnounceLifetime = a;
             if (expireAll is true) e.Tokens.ExpireAll(DateTimeOffset.UtcNow);
             return Results.Json(new { TokenLifetimeSeconds = e.Tokens.Lifetime.TotalSeconds, AnnounceLifetime = e.Tokens.AnnounceLifetime }, Json.Out);
+        });
+        app.MapGet("/_emulator/graphql/requests", () => Results.Json(new
+        {
+            RootFields = e.GraphQLStats.RootFieldCounts, Requests = e.GraphQLStats.Requests, Settings = e.GraphQLSettings.Describe(),
+        }, Json.Out));
+        app.MapGet("/_emulator/graphql", () => Results.Json(e.GraphQLSettings.Describe(), Json.Out));
+        app.MapPut("/_emulator/graphql", async (HttpContext ctx) =>
+        {
+            // {"defaultPageSize": 3, "maxPageSize": 50, "unbounded": false, "legacyUserIdScalar": false,
+            //  "createNoteFails": false, "mediaType": "json" | "graphql-response" | "<any media type>"}
+            using var ms = new MemoryStream();
+            await ctx.Request.Body.CopyToAsync(ms, ctx.RequestAborted);
+            try
+            {
+                using var doc = JsonDocument.Parse(ms.Length == 0 ? "{}"u8.ToArray() : ms.ToArray());
+                if (e.GraphQLSettings.ApplyJson(doc.RootElement) is { } error)
+                    return Results.Json(new { Message = error }, Json.Out, statusCode: 400);
+            }
+            catch (JsonException ex) { return Results.Json(new { Message = ex.Message }, Json.Out, statusCode: 400); }
+            return Results.Json(e.GraphQLSettings.Describe(), Json.Out);
         });
         app.MapPut("/_emulator/faults", async (HttpContext ctx) =>
         {

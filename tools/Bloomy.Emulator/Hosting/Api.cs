@@ -36,6 +36,8 @@ internal sealed class ApiRoute
     internal string Template { get; }
     internal ApiHandler Handler { get; }
     internal bool Anonymous { get; }
+    /// <summary>The handler parses the body itself (GraphQL answers its own error shape for a body that is not JSON).</summary>
+    internal bool RawBody { get; init; }
     /// <summary>"GET todo/user/{id}" (lower case).</summary>
     internal string RouteTemplate { get; }
     internal RouteKey.Key Key { get; }

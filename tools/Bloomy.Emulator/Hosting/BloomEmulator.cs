@@ -30,6 +30,7 @@ public sealed class BloomEmulator : IAsyncDisposable
         Stats = new EmulatorStats();
         Faults = new EmulatorFaults(o.Seed);
         Tokens = new EmulatorTokens { Lifetime = o.TokenLifetime };
+        GraphQLSettings = new GraphQLSettings(o);
         HtmlForUnknownGets = o.HtmlForUnknownGets;
         _jitter = new Random(unchecked(o.Seed * 31 + 7));
         Latency = TimeSpan.FromMilliseconds(Math.Max(0, o.LatencyMs));
@@ -91,6 +92,14 @@ public sealed class BloomEmulator : IAsyncDisposable
     public EmulatorStore Store { get; }
     public EmulatorStats Stats { get; }
     public EmulatorFaults Faults { get; }
+    /// <summary>Settings of /graphql/ (page sizes, legacy scalar, CreateNote failure, media type).</summary>
+    public GraphQLSettings GraphQLSettings { get; }
+    /// <summary>Root field counts and documents received by /graphql/.</summary>
+    public GraphQLStats GraphQLStats { get; } = new();
+    /// <summary>Notes pads written by GraphQL CreateNote.</summary>
+    public PadStore Pads { get; } = new();
+    /// <summary>http://127.0.0.1:{port}/graphql/</summary>
+    public Uri GraphQLUri => new(RootUri, "graphql/");
     /// <summary>The tokens issued by POST /Token, and the lifetime of new ones.</summary>
     public EmulatorTokens Tokens { get; }
 
@@ -149,6 +158,7 @@ internal static class EndpointRegistry
         ScorecardEndpoints.Map(r);
         IssueEndpoints.Map(r);
         HeadlineEndpoints.Map(r);
+        Bloomy.Emulator.GraphQL.GraphQLEndpoint.Map(r);
         ControlEndpoints.Map(app, emulator);
     }
 
@@ -160,5 +170,13 @@ internal static class EndpointRegistry
 
         internal void Root(string method, string template, ApiHandler handler) =>
             app.MapMethods("/" + template, [method], Unused).WithMetadata(new ApiRoute(method, template, handler, anonymous: true));
+
+        /// <summary>Maps "METHOD /template" and "/template/" with the bearer-token check; the handler reads the raw body itself.</summary>
+        internal void GraphQL(string method, string template, ApiHandler handler)
+        {
+            var route = new ApiRoute(method, template, handler, anonymous: false) { RawBody = true };
+            app.MapMethods("/" + template, [method], Unused).WithMetadata(route);
+            app.MapMethods("/" + template + "/", [method], Unused).WithMetadata(route);
+        }
     }
 }

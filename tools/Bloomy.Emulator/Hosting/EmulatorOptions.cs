@@ -21,6 +21,14 @@ public sealed class EmulatorOptions
     /// mistyped API path (the plural-path trap, bloom-api-extras §2). Default true; false answers 404.
     /// </summary>
     public bool HtmlForUnknownGets { get; set; } = true;
+    /// <summary>GraphQL connections: page size when neither first nor last is given (default 10, HotChocolate's).</summary>
+    public int GraphQLDefaultPageSize { get; set; } = 10;
+    /// <summary>GraphQL connections: first/last above this → "maximum allowed items per page" error (default 50).</summary>
+    public int GraphQLMaxPageSize { get; set; } = 50;
+    /// <summary>GraphQL connections answer everything in one page (what the SDK assumes).</summary>
+    public bool GraphQLUnbounded { get; set; }
+    /// <summary>GraphQL getAuthenticatedUserId is the 2025 scalar Long instead of { id }.</summary>
+    public bool GraphQLLegacyUserIdScalar { get; set; }
     /// <summary>No console logging when true (default).</summary>
     public bool Quiet { get; set; } = true;
 }

@@ -24,7 +24,9 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
         return p.StartsWith("/api/v1/", StringComparison.OrdinalIgnoreCase)
             || p.Equals("/api/v1", StringComparison.OrdinalIgnoreCase)
             || p.Equals("/Token", StringComparison.OrdinalIgnoreCase)
-            || p.Equals("/Token/", StringComparison.OrdinalIgnoreCase);
+            || p.Equals("/Token/", StringComparison.OrdinalIgnoreCase)
+            || p.Equals("/graphql", StringComparison.OrdinalIgnoreCase)
+            || p.Equals("/graphql/", StringComparison.OrdinalIgnoreCase);
     }
 
     internal async Task InvokeAsync(HttpContext ctx, RequestDelegate next)
@@ -150,7 +152,7 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
         JsonDocument? doc = null;
         try
         {
-            if (!route.Anonymous && text.Length > 0 && !string.IsNullOrWhiteSpace(text))
+            if (!route.Anonymous && !route.RawBody && text.Length > 0 && !string.IsNullOrWhiteSpace(text))
             {
                 try { doc = JsonDocument.Parse(body); }
                 catch (JsonException) { return ApiResult.BadRequest("The request body is not valid JSON."); }
