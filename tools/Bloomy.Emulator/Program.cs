@@ -23,9 +23,13 @@ internal static class Program
                     case "--jitter-ms": o.LatencyJitterMs = NextInt(); break;
                     case "--token-lifetime-seconds": o.TokenLifetime = TimeSpan.FromSeconds(NextInt()); break;
                     case "--no-html-for-unknown-gets": o.HtmlForUnknownGets = false; break;
+                    case "--graphql-page-size": o.GraphQLDefaultPageSize = NextInt(); break;
+                    case "--graphql-max-page-size": o.GraphQLMaxPageSize = NextInt(); break;
+                    case "--graphql-unbounded": o.GraphQLUnbounded = true; break;
+                    case "--graphql-legacy-user-id": o.GraphQLLegacyUserIdScalar = true; break;
                     case "--verbose": o.Quiet = false; break;
                     case "-h" or "--help":
-                        Console.WriteLine("Usage: Bloomy.Emulator [--port 5080] [--users 50] [--seed 1] [--latency-ms 0] [--jitter-ms 0] [--token-lifetime-seconds 1209599] [--no-html-for-unknown-gets] [--verbose]");
+                        Console.WriteLine("Usage: Bloomy.Emulator [--port 5080] [--users 50] [--seed 1] [--latency-ms 0] [--jitter-ms 0] [--token-lifetime-seconds 1209599] [--no-html-for-unknown-gets] [--graphql-page-size 10] [--graphql-max-page-size 50] [--graphql-unbounded] [--graphql-legacy-user-id] [--verbose]");
                         return 0;
                     default:
                         Console.Error.WriteLine($"Unknown argument '{a}'. Use --help.");

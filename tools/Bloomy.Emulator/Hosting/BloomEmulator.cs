@@ -171,12 +171,8 @@ internal static class EndpointRegistry
         internal void Root(string method, string template, ApiHandler handler) =>
             app.MapMethods("/" + template, [method], Unused).WithMetadata(new ApiRoute(method, template, handler, anonymous: true));
 
-        /// <summary>Maps "METHOD /template" and "/template/" with the bearer-token check; the handler reads the raw body itself.</summary>
-        internal void GraphQL(string method, string template, ApiHandler handler)
-        {
-            var route = new ApiRoute(method, template, handler, anonymous: false) { RawBody = true };
-            app.MapMethods("/" + template, [method], Unused).WithMetadata(route);
-            app.MapMethods("/" + template + "/", [method], Unused).WithMetadata(route);
-        }
+        /// <summary>Maps "METHOD /template" (which also matches "/template/") with the bearer-token check; the handler reads the raw body itself.</summary>
+        internal void GraphQL(string method, string template, ApiHandler handler) =>
+            app.MapMethods("/" + template, [method], Unused).WithMetadata(new ApiRoute(method, template, handler, anonymous: false) { RawBody = true });
     }
 }
