@@ -99,7 +99,7 @@ internal static class BloomSchema
 /// <summary>What a resolver knows about the request: the emulator and the authenticated caller.</summary>
 public sealed class BloomContext : Dictionary<string, object?>
 {
-    internal BloomContext(BloomEmulator emulator, long callerId)
+    public BloomContext(BloomEmulator emulator, long callerId)
     {
         Emulator = emulator;
         CallerId = callerId;
