@@ -92,6 +92,8 @@ public sealed class GraphQLTransportTests(EmulatorFixture fixture) : GraphQLTest
     [InlineData("{ users(where: {nope: {eq: 1}}) { totalCount } }", null)]                       // unknown input key (literal)
     [InlineData("query($id: String!) { user(id: $id) { id } }", "{\"id\":\"1001\"}")]           // wrong variable type
     [InlineData("query($id: Long!) { user(id: $id) { id } }", "{\"id\":\"abc\"}")]              // value not a Long
+    [InlineData("query($id: Long!) { user(id: $id) { id } }", "{\"id\":\"1001\"}")]           // a Long sent as a string
+    [InlineData("query($id: Long!) { user(id: $id) { id } }", "{\"id\":1001.5}")]              // a Long with a fraction
     [InlineData("query($id: Long!) { user(id: $id) { id } }", "{}")]                             // missing variable
     [InlineData("{ user(id: 1001) { id { value } } }", null)]                                    // selection on a scalar
     [InlineData("{ user(id: 1001) }", null)]                                                     // no selection on an object
