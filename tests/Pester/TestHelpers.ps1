@@ -104,6 +104,21 @@ function Reset-BloomyEmulatorStats {
     Invoke-RestMethod -Method Post -Uri "$($Emulator.Root)/_emulator/reset" | Out-Null
 }
 
+# PUT /_emulator/graphql, e.g. @{ defaultPageSize = 3 } (also maxPageSize, unbounded, legacyUserIdScalar,
+# createNoteFails, mediaType = 'graphql-response'). POST /_emulator/reset restores the defaults.
+function Set-BloomyEmulatorGraphQL {
+    param($Emulator, [hashtable] $Settings)
+    $body = $Settings | ConvertTo-Json -Compress
+    Invoke-RestMethod -Method Put -Uri "$($Emulator.Root)/_emulator/graphql" -Body $body -ContentType 'application/json'
+}
+
+# GET /_emulator/graphql/requests: RootFields (root field -> count), Requests (Query, Variables, Operation,
+# RootFields, StatusCode) and Settings.
+function Get-BloomyEmulatorGraphQLRequest {
+    param($Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Root)/_emulator/graphql/requests"
+}
+
 # PUT /_emulator/faults, e.g. @{ failNext = @{ count = 3; statusCode = 503; method = 'GET' } } or
 # @{ drop = @{ fraction = 1; timing = 'AfterAction'; method = 'POST'; route = 'todo/create' } }.
 function Set-BloomyEmulatorFault {
