@@ -29,6 +29,7 @@ public sealed class GraphQLPadNotesFieldsTests(EmulatorFixture fixture) : IClass
         var q = new ObjectGraphType { Name = "Query" };
         q.Field<NotedType>("item").Resolve(_ => item);
         q.Field<ListGraphType<NotedType>>("items").Resolve(_ => new[] { item });
+        q.Field<NotedType>("broken").Resolve(_ => throw BloomErrors.Unexpected("A score for this measurable and date already exists."));
         var schema = new Schema { Query = q };
         var result = await new DocumentExecuter().ExecuteAsync(new ExecutionOptions
         {
@@ -56,5 +57,15 @@ public sealed class GraphQLPadNotesFieldsTests(EmulatorFixture fixture) : IClass
 
         Assert.Equal("{\"data\":{\"item\":{\"notesId\":null,\"notesText\":\"\",\"localHtml\":\"\\u003Cp\\u003Ea \\u0026amp; b\\u003C/p\\u003E\",\"collaborationEnabled\":false}}}",
             await Run("{ item { notesId notesText localHtml collaborationEnabled } }", todo));
+    }
+
+    [Fact]
+    public async Task BloomErrors_Unexpected_has_the_servers_generic_message_and_the_reason_in_extensions_message()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await Run("{ broken { id } }", new EmulatorTodo()))!;
+
+        Assert.Equal("Unexpected Execution Error", json["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal("A score for this measurable and date already exists.", json["errors"]![0]!["extensions"]!["message"]!.GetValue<string>());
+        Assert.Null(json["data"]!["broken"]);
     }
 }
