@@ -20,6 +20,10 @@ internal static class MeetingsGraphQL
                 return ctx.Store.MeetingMap.GetValueOrDefault(c.GetArgument<long>("id")) is { } meeting && MeetingType.Visible(meeting, ctx.CallerId)
                     ? meeting : null;
             });
+        // user(id) { meetingsListLookup } (§9.1), added to the shared user type through the extension point.
+        q.Extensions.User(t => Connections.Field<MeetingListItemType, MeetingListItem>(t, "meetingsListLookup",
+            c => MeetingListItem.For(c.Bloom(), ((EmulatorUser)c.Source!).Id),
+            where: typeof(MeetingListLookupModelFilterInput), order: typeof(MeetingListLookupModelSortInput)));
         Connections.Field<MeetingType, EmulatorMeeting>(q, "meetings",
             _ => throw new ExecutionError(TimeoutMessage) { Code = "HC0045" });
     }

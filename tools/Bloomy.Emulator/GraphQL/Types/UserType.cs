@@ -15,9 +15,6 @@ public sealed class UserType : ObjectGraphType<EmulatorUser>
         Field<StringGraphType>("email").Resolve(c => c.Source.Email.Length == 0 ? null : c.Source.Email);
         Field<StringGraphType>("imageUrl").Resolve(c => c.Source.ImageUrl);
         Field<StringGraphType>("avatar").Resolve(c => c.Source.ImageUrl);
-        Connections.Field<MeetingListItemType, MeetingListItem>(this, "meetingsListLookup",
-            c => MeetingListItem.For(c.Bloom(), ((EmulatorUser)c.Source!).Id),
-            where: typeof(MeetingListLookupModelFilterInput), order: typeof(MeetingListLookupModelSortInput));
         extensions.Apply(this);
     }
 }
