@@ -63,6 +63,9 @@ public sealed class BloomEmulator : IAsyncDisposable
         app.Use(pipeline.InvokeAsync);
         EndpointRegistry.MapAll(app, emulator);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        // Build the GraphQL schema (once per process) off the request path, so the first /graphql/ answer does not
+        // stall the store lock for its construction.
+        _ = Task.Run(() => Bloomy.Emulator.GraphQL.BloomSchema.For(emulator.GraphQLSettings), CancellationToken.None);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.Port = new Uri(address).Port;
