@@ -69,9 +69,6 @@ internal sealed class BloomyHttp : IDisposable
     public Task<TResponse> SendAsync<TBody, TResponse>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken ct) =>
         SendCoreAsync(method, path, Serialize(body, bodyType), responseType ?? throw new ArgumentNullException(nameof(responseType)), ct);
 
-    public Task<TResponse> SendAsync<TResponse>(HttpMethod method, string path, JsonTypeInfo<TResponse> responseType, CancellationToken ct) =>
-        SendCoreAsync(method, path, null, responseType ?? throw new ArgumentNullException(nameof(responseType)), ct);
-
     public Task SendVoidAsync<TBody>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken ct) =>
         SendVoidCoreAsync(method, path, Serialize(body, bodyType), ct);
 
