@@ -51,9 +51,6 @@ internal sealed class BloomyHttp : IDisposable
     // When the token of a credential connection expires (null for an API key, whose expiry is unknown).
     public DateTimeOffset? TokenExpiresAt => _authorizer.TokenExpiresAt;
 
-    // Token exchanges so far (credential connections).
-    internal long TokenExchanges => _authorizer.TokenExchanges;
-
     // A copy of the validated options without the key, so nothing downstream can leak it.
     public BloomyClientOptions Options { get; }
 
@@ -61,7 +58,6 @@ internal sealed class BloomyHttp : IDisposable
     internal RetryPolicy Retry { get; }
     internal AttemptAdmission Admission { get; }
     internal ResiliencePipeline<AttemptResult> Pipeline { get; }
-    internal HttpClient Client => _client;
 
     public Task<T> GetAsync<T>(string path, JsonTypeInfo<T> responseType, CancellationToken ct) =>
         SendCoreAsync(HttpMethod.Get, path, null, responseType ?? throw new ArgumentNullException(nameof(responseType)), ct);
