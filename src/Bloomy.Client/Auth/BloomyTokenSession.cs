@@ -39,7 +39,6 @@ internal sealed class BloomyTokenSession : IDisposable
     private readonly CancellationTokenSource _lifetime = new();
     private IssuedToken? _current;
     private Task<IssuedToken>? _pending;
-    private long _exchanges;
 
     /// <param name="exchange">Runs the password grant once; its cancellation token is the session's lifetime.</param>
     /// <param name="time">The clock that decides when a token is due for renewal.</param>
@@ -56,9 +55,6 @@ internal sealed class BloomyTokenSession : IDisposable
 
     /// <summary>When the current token expires, if known; null before the first exchange or when the server did not say.</summary>
     public DateTimeOffset? ExpiresAt => Volatile.Read(ref _current)?.ExpiresAt;
-
-    /// <summary>How many exchanges completed successfully.</summary>
-    public long Exchanges => Interlocked.Read(ref _exchanges);
 
     /// <summary>The token to send now: the current one, or a fresh one when it is missing or about to expire.</summary>
     /// <remarks>
@@ -169,7 +165,6 @@ internal sealed class BloomyTokenSession : IDisposable
                 if (t.Status == TaskStatus.RanToCompletion)
                 {
                     Volatile.Write(ref _current, t.Result);
-                    Interlocked.Increment(ref _exchanges);
                 }
             }
             return t;

@@ -51,9 +51,6 @@ internal sealed class BloomyHttp : IDisposable
     // When the token of a credential connection expires (null for an API key, whose expiry is unknown).
     public DateTimeOffset? TokenExpiresAt => _authorizer.TokenExpiresAt;
 
-    // Token exchanges so far (credential connections).
-    internal long TokenExchanges => _authorizer.TokenExchanges;
-
     // A copy of the validated options without the key, so nothing downstream can leak it.
     public BloomyClientOptions Options { get; }
 
@@ -61,16 +58,12 @@ internal sealed class BloomyHttp : IDisposable
     internal RetryPolicy Retry { get; }
     internal AttemptAdmission Admission { get; }
     internal ResiliencePipeline<AttemptResult> Pipeline { get; }
-    internal HttpClient Client => _client;
 
     public Task<T> GetAsync<T>(string path, JsonTypeInfo<T> responseType, CancellationToken ct) =>
         SendCoreAsync(HttpMethod.Get, path, null, responseType ?? throw new ArgumentNullException(nameof(responseType)), ct);
 
     public Task<TResponse> SendAsync<TBody, TResponse>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResponse> responseType, CancellationToken ct) =>
         SendCoreAsync(method, path, Serialize(body, bodyType), responseType ?? throw new ArgumentNullException(nameof(responseType)), ct);
-
-    public Task<TResponse> SendAsync<TResponse>(HttpMethod method, string path, JsonTypeInfo<TResponse> responseType, CancellationToken ct) =>
-        SendCoreAsync(method, path, null, responseType ?? throw new ArgumentNullException(nameof(responseType)), ct);
 
     public Task SendVoidAsync<TBody>(HttpMethod method, string path, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken ct) =>
         SendVoidCoreAsync(method, path, Serialize(body, bodyType), ct);

@@ -52,9 +52,6 @@ internal sealed class RequestAuthorizer : IDisposable
     // When the token of a credential connection expires (null for an API key, whose expiry is unknown).
     public DateTimeOffset? TokenExpiresAt => _session?.ExpiresAt;
 
-    // Token exchanges so far (credential connections).
-    public long TokenExchanges => _session?.Exchanges ?? 0;
-
     // The secret that must never appear in a message: the key, or the session's current token.
     public string CurrentSecret => _session?.CurrentValue ?? _key ?? string.Empty;
 

@@ -51,7 +51,24 @@ public sealed class GoalsClient : ResourceClient
         CancellationToken cancellationToken = default)
     {
         Guard.OptionalId(userId, nameof(userId));
-        return ListCoreAsync(userId, includeArchived, cancellationToken);
+        return RunAsync();
+
+        async Task<IReadOnlyList<Goal>> RunAsync()
+        {
+            var user = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            var active = await GetAsync(Routes.UserGoals(user), Json.ListRockDto, cancellationToken)
+                .ConfigureAwait(false);
+            var goals = new List<Goal>(Mapper.List(active, r => Mapper.ToGoal(r, archived: false)));
+            if (includeArchived)
+            {
+                // Sequential, after the active list, as the reference SDK does.
+                var archived = await GetAsync(Routes.UserArchivedGoals(user), Json.ListRockDto, cancellationToken)
+                    .ConfigureAwait(false);
+                goals.AddRange(Mapper.List(archived, r => Mapper.ToGoal(r, archived: true)));
+            }
+
+            return goals;
+        }
     }
 
     /// <summary>Gets a goal (<c>GET rocks/{goalId}?include_origin=true</c>).</summary>
@@ -78,7 +95,16 @@ public sealed class GoalsClient : ResourceClient
         Guard.Title(title, nameof(title));
         Guard.Id(meetingId, nameof(meetingId));
         Guard.OptionalId(userId, nameof(userId));
-        return CreateCoreAsync(title, meetingId, userId, cancellationToken);
+        return RunAsync();
+
+        async Task<Goal> RunAsync()
+        {
+            var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
+            var dto = await SendAsync(Routes.CreateMeetingGoal(meetingId), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+                .ConfigureAwait(false);
+            return Mapper.ToCreatedGoal(dto, title, meetingId, owner);
+        }
     }
 
     /// <summary>
@@ -95,7 +121,16 @@ public sealed class GoalsClient : ResourceClient
     {
         Guard.Title(title, nameof(title));
         Guard.OptionalId(userId, nameof(userId));
-        return CreateWithoutMeetingCoreAsync(title, userId, cancellationToken);
+        return RunAsync();
+
+        async Task<Goal> RunAsync()
+        {
+            var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
+            var dto = await SendAsync(Routes.CreateGoal(), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
+                .ConfigureAwait(false);
+            return Mapper.ToCreatedGoal(dto, title, null, owner);
+        }
     }
 
     /// <summary>
@@ -125,7 +160,14 @@ public sealed class GoalsClient : ResourceClient
     public Task<Goal> UpdateAsync(long goalId, GoalUpdate changes, CancellationToken cancellationToken = default)
     {
         var body = UpdateBody(goalId, changes);
-        return UpdateCoreAsync(goalId, body, cancellationToken);
+        return RunAsync();
+
+        async Task<Goal> RunAsync()
+        {
+            await SendAsync(Routes.UpdateGoal(goalId), body, Json.GoalUpdateBody, cancellationToken)
+                .ConfigureAwait(false);
+            return await ReadAsync(goalId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Updates a goal (<c>PUT rocks/{goalId}</c>) as <see cref="UpdateAsync(long, string?, long?, GoalStatus?, CancellationToken)"/> does, without reading it back.</summary>
@@ -239,51 +281,9 @@ public sealed class GoalsClient : ResourceClient
         _ => throw new ArgumentException(InvalidStatusMessage, nameof(status)),
     };
 
-    private async Task<IReadOnlyList<Goal>> ListCoreAsync(long? userId, bool includeArchived, CancellationToken cancellationToken)
-    {
-        var user = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var active = await GetAsync(Routes.UserGoals(user), Json.ListRockDto, cancellationToken)
-            .ConfigureAwait(false);
-        var goals = new List<Goal>(Mapper.List(active, r => Mapper.ToGoal(r, archived: false)));
-        if (includeArchived)
-        {
-            // Sequential, after the active list, as the reference SDK does.
-            var archived = await GetAsync(Routes.UserArchivedGoals(user), Json.ListRockDto, cancellationToken)
-                .ConfigureAwait(false);
-            goals.AddRange(Mapper.List(archived, r => Mapper.ToGoal(r, archived: true)));
-        }
-
-        return goals;
-    }
-
     private async Task<Goal> ReadAsync(long goalId, CancellationToken cancellationToken)
     {
         var dto = await GetAsync(Routes.Goal(goalId), Json.RockDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToGoal(dto, archived: false);
-    }
-
-    private async Task<Goal> CreateCoreAsync(string title, long meetingId, long? userId, CancellationToken cancellationToken)
-    {
-        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-                var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
-        var dto = await SendAsync(Routes.CreateMeetingGoal(meetingId), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
-            .ConfigureAwait(false);
-        return Mapper.ToCreatedGoal(dto, title, meetingId, owner);
-    }
-
-    private async Task<Goal> CreateWithoutMeetingCoreAsync(string title, long? userId, CancellationToken cancellationToken)
-    {
-        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var body = new GoalCreateBody { Title = title, AccountableUserId = owner };
-        var dto = await SendAsync(Routes.CreateGoal(), body, Json.GoalCreateBody, Json.RockDto, cancellationToken)
-            .ConfigureAwait(false);
-        return Mapper.ToCreatedGoal(dto, title, null, owner);
-    }
-
-    private async Task<Goal> UpdateCoreAsync(long goalId, GoalUpdateBody body, CancellationToken cancellationToken)
-    {
-        await SendAsync(Routes.UpdateGoal(goalId), body, Json.GoalUpdateBody, cancellationToken)
-            .ConfigureAwait(false);
-        return await ReadAsync(goalId, cancellationToken).ConfigureAwait(false);
     }
 }

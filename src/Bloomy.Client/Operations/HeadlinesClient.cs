@@ -26,7 +26,31 @@ public sealed class HeadlinesClient : ResourceClient
         Guard.Id(meetingId, nameof(meetingId));
         Guard.Title(title, nameof(title));
         Guard.OptionalId(ownerId, nameof(ownerId));
-        return CreateCoreAsync(meetingId, title, ownerId, notes, cancellationToken);
+        return RunAsync();
+
+        async Task<Headline> RunAsync()
+        {
+            var owner = await UserIdAsync(ownerId, cancellationToken).ConfigureAwait(false);
+            var body = new HeadlineCreateBody { Title = title, OwnerId = owner, Notes = notes };
+            var dto = await SendAsync(Routes.CreateHeadline(meetingId), body, Json.HeadlineCreateBody, Json.HeadlineDto, cancellationToken)
+                .ConfigureAwait(false);
+
+            // Owner from the argument (or the current user), notes URL "" when missing, as the reference SDK does.
+            var headline = Mapper.ToHeadline(dto);
+            return new Headline
+            {
+                Id = headline.Id,
+                Title = dto.Name ?? title,
+                DetailsUrl = dto.DetailsUrl ?? "",
+                OwnerId = owner,
+                OwnerName = headline.OwnerName,
+                MeetingId = headline.MeetingId ?? meetingId,
+                MeetingName = headline.MeetingName,
+                Archived = headline.Archived,
+                CreateTime = headline.CreateTime,
+                CloseTime = headline.CloseTime,
+            };
+        }
     }
 
     /// <summary>Renames a headline (<c>PUT headline/{headlineId}</c>) and reads it back.</summary>
@@ -40,7 +64,14 @@ public sealed class HeadlinesClient : ResourceClient
     {
         Guard.Id(headlineId, nameof(headlineId));
         Guard.Title(title, nameof(title));
-        return UpdateCoreAsync(headlineId, title, cancellationToken);
+        return RunAsync();
+
+        async Task<Headline> RunAsync()
+        {
+            await SendAsync(Routes.UpdateHeadline(headlineId), new HeadlineUpdateBody { Title = title },
+                Json.HeadlineUpdateBody, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(headlineId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Renames a headline (<c>PUT headline/{headlineId}</c>) without reading it back.</summary>
@@ -81,7 +112,16 @@ public sealed class HeadlinesClient : ResourceClient
     public Task<IReadOnlyList<Headline>> ListAsync(long? userId = null, long? meetingId = null, CancellationToken cancellationToken = default)
     {
         Guard.UserOrMeeting(userId, meetingId, Guard.BothIdsHeadlineMessage);
-        return ListCoreAsync(userId, meetingId, cancellationToken);
+        return RunAsync();
+
+        async Task<IReadOnlyList<Headline>> RunAsync()
+        {
+            var route = meetingId is long meeting
+                ? Routes.MeetingHeadlines(meeting)
+                : Routes.UserHeadlines(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+            var items = await GetAsync(route, Json.ListHeadlineDto, cancellationToken).ConfigureAwait(false);
+            return Mapper.List(items, Mapper.ToHeadline);
+        }
     }
 
     /// <summary>Deletes a headline (<c>DELETE headline/{headlineId}</c>).</summary>
@@ -95,50 +135,9 @@ public sealed class HeadlinesClient : ResourceClient
         return SendAsync(Routes.DeleteHeadline(headlineId), cancellationToken);
     }
 
-    private async Task<Headline> CreateCoreAsync(long meetingId, string title, long? ownerId, string? notes,
-        CancellationToken cancellationToken)
-    {
-        var owner = await UserIdAsync(ownerId, cancellationToken).ConfigureAwait(false);
-                var body = new HeadlineCreateBody { Title = title, OwnerId = owner, Notes = notes };
-        var dto = await SendAsync(Routes.CreateHeadline(meetingId), body, Json.HeadlineCreateBody, Json.HeadlineDto, cancellationToken)
-            .ConfigureAwait(false);
-
-        // Owner from the argument (or the current user), notes URL "" when missing, as the reference SDK does.
-        var headline = Mapper.ToHeadline(dto);
-        return new Headline
-        {
-            Id = headline.Id,
-            Title = dto.Name ?? title,
-            DetailsUrl = dto.DetailsUrl ?? "",
-            OwnerId = owner,
-            OwnerName = headline.OwnerName,
-            MeetingId = headline.MeetingId ?? meetingId,
-            MeetingName = headline.MeetingName,
-            Archived = headline.Archived,
-            CreateTime = headline.CreateTime,
-            CloseTime = headline.CloseTime,
-        };
-    }
-
-    private async Task<Headline> UpdateCoreAsync(long headlineId, string title, CancellationToken cancellationToken)
-    {
-        await SendAsync(Routes.UpdateHeadline(headlineId), new HeadlineUpdateBody { Title = title },
-            Json.HeadlineUpdateBody, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(headlineId, cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<Headline> ReadAsync(long headlineId, CancellationToken cancellationToken)
     {
         var dto = await GetAsync(Routes.Headline(headlineId), Json.HeadlineDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToHeadline(dto);
-    }
-
-    private async Task<IReadOnlyList<Headline>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
-    {
-        var route = meetingId is long meeting
-            ? Routes.MeetingHeadlines(meeting)
-            : Routes.UserHeadlines(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
-        var items = await GetAsync(route, Json.ListHeadlineDto, cancellationToken).ConfigureAwait(false);
-        return Mapper.List(items, Mapper.ToHeadline);
     }
 }

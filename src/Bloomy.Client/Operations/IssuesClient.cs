@@ -34,7 +34,15 @@ public sealed class IssuesClient : ResourceClient
     public Task<IReadOnlyList<Issue>> ListAsync(long? userId = null, long? meetingId = null, CancellationToken cancellationToken = default)
     {
         Guard.UserOrMeeting(userId, meetingId);
-        return ListCoreAsync(userId, meetingId, cancellationToken);
+        return RunAsync();
+
+        async Task<IReadOnlyList<Issue>> RunAsync()
+        {
+            var route = meetingId is long meeting
+                ? Routes.MeetingIssueList(meeting)
+                : Routes.UserIssues(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+            return await ReadListAsync(route, includeClosed: false, meetingIdFromArgument: null, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Raises an issue in a meeting (<c>POST issues/create</c>).</summary>
@@ -52,7 +60,18 @@ public sealed class IssuesClient : ResourceClient
         Guard.Id(meetingId, nameof(meetingId));
         Guard.Title(title, nameof(title));
         Guard.OptionalId(userId, nameof(userId));
-        return CreateCoreAsync(meetingId, title, userId, notes, cancellationToken);
+        return RunAsync();
+
+        async Task<Issue> RunAsync()
+        {
+            var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            var body = new IssueCreateBody { Title = title, MeetingId = meetingId, OwnerId = owner, Notes = notes };
+            var dto = await SendAsync(Routes.CreateIssue(), body, Json.IssueCreateBody, Json.IssueDto, cancellationToken)
+                .ConfigureAwait(false);
+
+            // The meeting and owner come from the answer; the arguments only fill gaps.
+            return Mapper.ToIssue(dto, dto.OriginId ?? meetingId, owner);
+        }
     }
 
     /// <summary>Solves an issue (<c>POST issues/{issueId}/complete</c>) and reads it back.</summary>
@@ -63,7 +82,7 @@ public sealed class IssuesClient : ResourceClient
     public Task<Issue> CompleteAsync(long issueId, CancellationToken cancellationToken = default)
     {
         Guard.Id(issueId, nameof(issueId));
-        return CompleteCoreAsync(issueId, cancellationToken);
+        return SetCompleteAsync(issueId, true, cancellationToken);
     }
 
     /// <summary>
@@ -112,7 +131,14 @@ public sealed class IssuesClient : ResourceClient
         }
 
         Guard.OptionalTitle(title, nameof(title));
-        return UpdateCoreAsync(issueId, new IssueUpdateBody { Title = title, Notes = notes }, cancellationToken);
+        return RunAsync();
+
+        async Task<Issue> RunAsync()
+        {
+            await SendAsync(Routes.UpdateIssue(issueId), new IssueUpdateBody { Title = title, Notes = notes },
+                Json.IssueUpdateBody, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Raises many issues, at most <paramref name="maxConcurrent"/> at a time.</summary>
@@ -140,14 +166,6 @@ public sealed class IssuesClient : ResourceClient
         return Mapper.ToIssue(dto);
     }
 
-    private async Task<IReadOnlyList<Issue>> ListCoreAsync(long? userId, long? meetingId, CancellationToken cancellationToken)
-    {
-        var route = meetingId is long meeting
-            ? Routes.MeetingIssueList(meeting)
-            : Routes.UserIssues(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
-        return await ReadListAsync(route, includeClosed: false, meetingIdFromArgument: null, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Reads a list of issues (a meeting's or a user's): the one rule for both <see cref="ListAsync"/> and
     /// <see cref="MeetingsClient.GetIssuesAsync"/>. Without <paramref name="includeClosed"/> only open issues are
@@ -160,18 +178,6 @@ public sealed class IssuesClient : ResourceClient
         var items = await GetAsync(route, Json.ListIssueDto, cancellationToken).ConfigureAwait(false);
         var issues = Mapper.List(items, i => Mapper.ToIssue(i, meetingIdFromArgument ?? i.OriginId));
         return includeClosed ? issues : issues.Where(i => !i.Complete).ToList();
-    }
-
-    private async Task<Issue> CreateCoreAsync(long meetingId, string title, long? userId, string? notes,
-        CancellationToken cancellationToken)
-    {
-        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var body = new IssueCreateBody { Title = title, MeetingId = meetingId, OwnerId = owner, Notes = notes };
-        var dto = await SendAsync(Routes.CreateIssue(), body, Json.IssueCreateBody, Json.IssueDto, cancellationToken)
-            .ConfigureAwait(false);
-
-        // The meeting and owner come from the answer; the arguments only fill gaps.
-        return Mapper.ToIssue(dto, dto.OriginId ?? meetingId, owner);
     }
 
     /// <summary>Closes an issue (<c>POST issues/{issueId}/complete</c>) without reading it back.</summary>
@@ -219,21 +225,11 @@ public sealed class IssuesClient : ResourceClient
             Json.IssueCompleteBody, cancellationToken);
     }
 
-    private Task<Issue> CompleteCoreAsync(long issueId, CancellationToken cancellationToken) =>
-        SetCompleteAsync(issueId, true, cancellationToken);
-
     // The flag is always sent: an absent body or key completes.
     private async Task<Issue> SetCompleteAsync(long issueId, bool complete, CancellationToken cancellationToken)
     {
         await SendAsync(Routes.CompleteIssue(issueId), new IssueCompleteBody { Complete = complete },
             Json.IssueCompleteBody, cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Issue> UpdateCoreAsync(long issueId, IssueUpdateBody body, CancellationToken cancellationToken)
-    {
-        await SendAsync(Routes.UpdateIssue(issueId), body, Json.IssueUpdateBody, cancellationToken)
-            .ConfigureAwait(false);
         return await ReadAsync(issueId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,7 +19,15 @@ public sealed class MeetingsClient : ResourceClient
     public Task<IReadOnlyList<Meeting>> ListAsync(long? userId = null, CancellationToken cancellationToken = default)
     {
         Guard.OptionalId(userId, nameof(userId));
-        return ListCoreAsync(userId, cancellationToken);
+        return RunAsync();
+
+        async Task<IReadOnlyList<Meeting>> RunAsync()
+        {
+            var id = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            var items = await GetAsync(Routes.UserMeetings(id), Json.ListMeetingListItemDto, cancellationToken)
+                .ConfigureAwait(false);
+            return Mapper.List(items, m => new Meeting { Id = m.Id, Name = m.Name ?? "" });
+        }
     }
 
     /// <summary>
@@ -89,7 +97,13 @@ public sealed class MeetingsClient : ResourceClient
     public Task<Meeting> GetAsync(long meetingId, CancellationToken cancellationToken = default)
     {
         Guard.Id(meetingId, nameof(meetingId));
-        return GetCoreAsync(meetingId, cancellationToken);
+        return RunAsync();
+
+        async Task<Meeting> RunAsync()
+        {
+            var meeting = await ReadMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
+            return new Meeting { Id = meeting.Id, Name = meeting.Basics?.Name ?? "" };
+        }
     }
 
     /// <summary>
@@ -104,7 +118,32 @@ public sealed class MeetingsClient : ResourceClient
     public Task<MeetingDetails> GetDetailsAsync(long meetingId, bool includeClosed = false, CancellationToken cancellationToken = default)
     {
         Guard.Id(meetingId, nameof(meetingId));
-        return DetailsAsync(meetingId, includeClosed, cancellationToken);
+        return RunAsync();
+
+        async Task<MeetingDetails> RunAsync()
+        {
+            var meeting = await ReadMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
+
+            // The sub-calls use the argument id, as the reference SDK does.
+            var attendees = AttendeesAsync(meetingId, cancellationToken);
+            var issues = IssuesAsync(meetingId, includeClosed, cancellationToken);
+            var todos = TodosAsync(meetingId, includeClosed, cancellationToken);
+            var measurables = MeasurablesAsync(meetingId, cancellationToken);
+            await Task.WhenAll(attendees, issues, todos, measurables).ConfigureAwait(false);
+
+            return new MeetingDetails
+            {
+                Id = meeting.Id,
+                Name = meeting.Basics?.Name ?? "",
+                StartDateUtc = meeting.StartDateUtc,
+                CreateTime = meeting.CreateTime,
+                OrganizationId = meeting.OrganizationId,
+                Attendees = await attendees.ConfigureAwait(false),
+                Issues = await issues.ConfigureAwait(false),
+                Todos = await todos.ConfigureAwait(false),
+                Measurables = await measurables.ConfigureAwait(false),
+            };
+        }
     }
 
     /// <summary>
@@ -131,7 +170,47 @@ public sealed class MeetingsClient : ResourceClient
             Guard.Id(id, nameof(attendeeIds));
         }
 
-        return CreateCoreAsync(title, addSelf, attendees, cancellationToken);
+        return RunAsync();
+
+        async Task<CreatedMeeting> RunAsync()
+        {
+            var body = new MeetingCreateBody { Title = title, AddSelf = addSelf };
+            var created = await SendAsync(Routes.CreateMeeting(), body, Json.MeetingCreateBody, Json.MeetingCreatedDto,
+                cancellationToken).ConfigureAwait(false);
+            var meetingId = created.MeetingId;
+
+            if (attendees.Count > 0)
+            {
+                // All sent at once (as the async reference SDK does), then checked in list order.
+                var adds = attendees.Select(u => SendAsync(Routes.AddAttendee(meetingId, u), cancellationToken)).ToArray();
+                try
+                {
+                    await Task.WhenAll(adds).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // Inspected one by one below.
+                }
+
+                for (var i = 0; i < adds.Length; i++)
+                {
+                    var add = adds[i];
+                    if (add.IsCanceled)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        throw new OperationCanceledException(
+                            $"Meeting {meetingId} was created, but adding attendee {attendees[i]} was cancelled.");
+                    }
+
+                    if (add.IsFaulted)
+                    {
+                        throw AttendeeFailure(meetingId, attendees[i], add.Exception!.GetBaseException());
+                    }
+                }
+            }
+
+            return new CreatedMeeting { Id = meetingId, Name = title, AttendeeIds = attendees };
+        }
     }
 
     /// <summary>Adds an attendee to a meeting (<c>POST L10/{meetingId}/attendees/{userId}</c>).</summary>
@@ -144,7 +223,7 @@ public sealed class MeetingsClient : ResourceClient
     {
         Guard.Id(meetingId, nameof(meetingId));
         Guard.Id(userId, nameof(userId));
-        return AddAttendeeCoreAsync(meetingId, userId, cancellationToken);
+        return SendAsync(Routes.AddAttendee(meetingId, userId), cancellationToken);
     }
 
     /// <summary>Deletes a meeting (<c>DELETE L10/{meetingId}</c>).</summary>
@@ -189,14 +268,6 @@ public sealed class MeetingsClient : ResourceClient
         }, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Meeting>> ListCoreAsync(long? userId, CancellationToken cancellationToken)
-    {
-        var id = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var items = await GetAsync(Routes.UserMeetings(id), Json.ListMeetingListItemDto, cancellationToken)
-            .ConfigureAwait(false);
-        return Mapper.List(items, m => new Meeting { Id = m.Id, Name = m.Name ?? "" });
-    }
-
     private async Task<IReadOnlyList<User>> AttendeesAsync(long meetingId, CancellationToken cancellationToken)
     {
         var items = await GetAsync(Routes.Attendees(meetingId), Json.ListUserDto, cancellationToken)
@@ -221,81 +292,6 @@ public sealed class MeetingsClient : ResourceClient
 
     private Task<MeetingDto> ReadMeetingAsync(long meetingId, CancellationToken cancellationToken) =>
         GetAsync(Routes.Meeting(meetingId), Json.MeetingDto, cancellationToken);
-
-    private async Task<Meeting> GetCoreAsync(long meetingId, CancellationToken cancellationToken)
-    {
-        var meeting = await ReadMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
-        return new Meeting { Id = meeting.Id, Name = meeting.Basics?.Name ?? "" };
-    }
-
-    private async Task<MeetingDetails> DetailsAsync(long meetingId, bool includeClosed, CancellationToken cancellationToken)
-    {
-        var meeting = await ReadMeetingAsync(meetingId, cancellationToken).ConfigureAwait(false);
-
-        // The sub-calls use the argument id, as the reference SDK does.
-        var attendees = AttendeesAsync(meetingId, cancellationToken);
-        var issues = IssuesAsync(meetingId, includeClosed, cancellationToken);
-        var todos = TodosAsync(meetingId, includeClosed, cancellationToken);
-        var measurables = MeasurablesAsync(meetingId, cancellationToken);
-        await Task.WhenAll(attendees, issues, todos, measurables).ConfigureAwait(false);
-
-        return new MeetingDetails
-        {
-            Id = meeting.Id,
-            Name = meeting.Basics?.Name ?? "",
-            StartDateUtc = meeting.StartDateUtc,
-            CreateTime = meeting.CreateTime,
-            OrganizationId = meeting.OrganizationId,
-            Attendees = await attendees.ConfigureAwait(false),
-            Issues = await issues.ConfigureAwait(false),
-            Todos = await todos.ConfigureAwait(false),
-            Measurables = await measurables.ConfigureAwait(false),
-        };
-    }
-
-    private async Task<CreatedMeeting> CreateCoreAsync(string title, bool addSelf, List<long> attendees,
-        CancellationToken cancellationToken)
-    {
-        var body = new MeetingCreateBody { Title = title, AddSelf = addSelf };
-        var created = await SendAsync(Routes.CreateMeeting(), body, Json.MeetingCreateBody, Json.MeetingCreatedDto,
-            cancellationToken).ConfigureAwait(false);
-        var meetingId = created.MeetingId;
-
-        if (attendees.Count > 0)
-        {
-            // All sent at once (as the async reference SDK does), then checked in list order.
-            var adds = attendees.Select(u => AddAttendeeCoreAsync(meetingId, u, cancellationToken)).ToArray();
-            try
-            {
-                await Task.WhenAll(adds).ConfigureAwait(false);
-            }
-            catch
-            {
-                // Inspected one by one below.
-            }
-
-            for (var i = 0; i < adds.Length; i++)
-            {
-                var add = adds[i];
-                if (add.IsCanceled)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    throw new OperationCanceledException(
-                        $"Meeting {meetingId} was created, but adding attendee {attendees[i]} was cancelled.");
-                }
-
-                if (add.IsFaulted)
-                {
-                    throw AttendeeFailure(meetingId, attendees[i], add.Exception!.GetBaseException());
-                }
-            }
-        }
-
-        return new CreatedMeeting { Id = meetingId, Name = title, AttendeeIds = attendees };
-    }
-
-    private Task AddAttendeeCoreAsync(long meetingId, long userId, CancellationToken cancellationToken) =>
-        SendAsync(Routes.AddAttendee(meetingId, userId), cancellationToken);
 
     private static Exception AttendeeFailure(long meetingId, long userId, Exception error)
     {

@@ -48,7 +48,37 @@ public sealed class ScorecardClient : ResourceClient
     {
         Guard.NotNull(query, nameof(query));
         Guard.UserOrMeeting(query.UserId, query.MeetingId);
-        return ListCoreAsync(query.UserId, query.MeetingId, query.ShowEmpty, query.WeekOffset, cancellationToken);
+        // Read now: the query is the caller's object and may change while the request runs.
+        var (userId, meetingId, showEmpty, weekOffset) = (query.UserId, query.MeetingId, query.ShowEmpty, query.WeekOffset);
+        return RunAsync();
+
+        async Task<IReadOnlyList<ScorecardItem>> RunAsync()
+        {
+            var route = meetingId is long meeting
+                ? Routes.MeetingScorecard(meeting)
+                : Routes.UserScorecard(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
+            var scorecard = await GetAsync(route, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
+            if (scorecard.Scores is null)
+            {
+                throw Mapper.Missing("GET", route.Path, "no Scores list (missing or null)");
+            }
+
+            IEnumerable<ScorecardItem> items = Mapper.List(scorecard.Scores, Mapper.ToScore);
+
+            if (weekOffset is int offset)
+            {
+                var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
+                var wanted = week.ForWeekNumber + offset;
+                items = items.Where(i => i.WeekNumber == wanted);
+            }
+
+            if (!showEmpty)
+            {
+                items = items.Where(i => i.Value is not null);
+            }
+
+            return items.ToList();
+        }
     }
 
     /// <summary>
@@ -65,7 +95,14 @@ public sealed class ScorecardClient : ResourceClient
     {
         Guard.Id(measurableId, nameof(measurableId));
         Guard.OptionalId(userId, nameof(userId));
-        return GetCoreAsync(measurableId, userId, weekOffset, cancellationToken);
+        return RunAsync();
+
+        async Task<ScorecardItem?> RunAsync()
+        {
+            var query = new ScorecardQuery { UserId = userId, ShowEmpty = true, WeekOffset = weekOffset };
+            var items = await ListAsync(query, cancellationToken).ConfigureAwait(false);
+            return items.FirstOrDefault(i => i.MeasurableId == measurableId);
+        }
     }
 
     /// <summary>
@@ -79,7 +116,21 @@ public sealed class ScorecardClient : ResourceClient
     public Task<Measurable?> GetMeasurableAsync(long measurableId, CancellationToken cancellationToken = default)
     {
         Guard.Id(measurableId, nameof(measurableId));
-        return GetMeasurableCoreAsync(measurableId, cancellationToken);
+        return RunAsync();
+
+        async Task<Measurable?> RunAsync()
+        {
+            JsonElement body;
+            try
+            {
+                body = await GetAsync(Routes.Measurable(measurableId), Json.JsonElement, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BloomyApiException ex) when (ex.StatusCode is 400 or 404)
+            {
+                return null;
+            }
+            return body.ValueKind == JsonValueKind.Object ? Mapper.ToMeasurables(WrapInArray(body)).FirstOrDefault() : null;
+        }
     }
 
     /// <summary>
@@ -95,73 +146,24 @@ public sealed class ScorecardClient : ResourceClient
     public Task ScoreAsync(long measurableId, decimal? score, int weekOffset = 0, CancellationToken cancellationToken = default)
     {
         Guard.Id(measurableId, nameof(measurableId));
-        return ScoreCoreAsync(measurableId, score, weekOffset, cancellationToken);
+        return RunAsync();
+
+        async Task RunAsync()
+        {
+            var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
+            var weekNumber = week.ForWeekNumber + weekOffset;
+            await SendAsync(Routes.Score(measurableId, weekNumber),
+                new ScoreBody { Value = score }, Json.ScoreBody, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<WeekDto> CurrentWeekAsync(CancellationToken cancellationToken) =>
         await GetAsync(Routes.CurrentWeek(), Json.WeekDto, cancellationToken).ConfigureAwait(false);
-
-    private async Task<IReadOnlyList<ScorecardItem>> ListCoreAsync(long? userId, long? meetingId, bool showEmpty, int? weekOffset,
-        CancellationToken cancellationToken)
-    {
-        var route = meetingId is long meeting
-            ? Routes.MeetingScorecard(meeting)
-            : Routes.UserScorecard(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false));
-        var scorecard = await GetAsync(route, Json.ScorecardDto, cancellationToken).ConfigureAwait(false);
-        if (scorecard.Scores is null)
-        {
-            throw Mapper.Missing("GET", route.Path, "no Scores list (missing or null)");
-        }
-
-        IEnumerable<ScorecardItem> items = Mapper.List(scorecard.Scores, Mapper.ToScore);
-
-        if (weekOffset is int offset)
-        {
-            var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
-            var wanted = week.ForWeekNumber + offset;
-            items = items.Where(i => i.WeekNumber == wanted);
-        }
-
-        if (!showEmpty)
-        {
-            items = items.Where(i => i.Value is not null);
-        }
-
-        return items.ToList();
-    }
-
-    private async Task<ScorecardItem?> GetCoreAsync(long measurableId, long? userId, int weekOffset, CancellationToken cancellationToken)
-    {
-        var items = await ListCoreAsync(userId, null, showEmpty: true, weekOffset, cancellationToken).ConfigureAwait(false);
-        return items.FirstOrDefault(i => i.MeasurableId == measurableId);
-    }
-
-    private async Task<Measurable?> GetMeasurableCoreAsync(long measurableId, CancellationToken cancellationToken)
-    {
-        JsonElement body;
-        try
-        {
-            body = await GetAsync(Routes.Measurable(measurableId), Json.JsonElement, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BloomyApiException ex) when (ex.StatusCode is 400 or 404)
-        {
-            return null;
-        }
-        return body.ValueKind == JsonValueKind.Object ? Mapper.ToMeasurables(WrapInArray(body)).FirstOrDefault() : null;
-    }
 
     // The measurable transform reads arrays (a meeting's measurables); one object goes through it as a list of one.
     private static JsonElement WrapInArray(JsonElement item)
     {
         using var document = JsonDocument.Parse("[" + item.GetRawText() + "]");
         return document.RootElement.Clone();
-    }
-
-    private async Task ScoreCoreAsync(long measurableId, decimal? score, int weekOffset, CancellationToken cancellationToken)
-    {
-        var week = await CurrentWeekAsync(cancellationToken).ConfigureAwait(false);
-        var weekNumber = week.ForWeekNumber + weekOffset;
-        await SendAsync(Routes.Score(measurableId, weekNumber),
-            new ScoreBody { Value = score }, Json.ScoreBody, cancellationToken).ConfigureAwait(false);
     }
 }

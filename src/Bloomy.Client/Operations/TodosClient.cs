@@ -39,7 +39,19 @@ public sealed class TodosClient : ResourceClient
     {
         Guard.NotNull(query, nameof(query));
         Guard.UserOrMeeting(query.UserId, query.MeetingId);
-        return ListCoreAsync(query.UserId, query.MeetingId, query.IncludeClosed, cancellationToken);
+        // Read now: the query is the caller's object and may change while the request runs.
+        var (userId, meetingId, includeClosed) = (query.UserId, query.MeetingId, query.IncludeClosed);
+        return RunAsync();
+
+        async Task<IReadOnlyList<Todo>> RunAsync()
+        {
+            // Without includeClosed the paths carry no query at all, exactly as the reference SDK sends them (§8.1).
+            bool? closedQuery = includeClosed ? true : null;
+            var route = meetingId is long meeting
+                ? Routes.MeetingTodos(meeting, closedQuery)
+                : Routes.UserTodos(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false), closedQuery);
+            return await ReadListAsync(route, includeClosed, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Gets a to-do (<c>GET todo/{todoId}</c>).</summary>
@@ -72,7 +84,44 @@ public sealed class TodosClient : ResourceClient
         Guard.Title(title, nameof(title));
         Guard.OptionalId(meetingId, nameof(meetingId));
         Guard.OptionalId(userId, nameof(userId));
-        return CreateCoreAsync(title, meetingId, dueDate, userId, notes, cancellationToken);
+        return RunAsync();
+
+        async Task<Todo> RunAsync()
+        {
+            // The owner defaults to the current user for meeting to-dos too (as the reference SDK does).
+            var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            var due = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null;
+            TodoDto dto;
+            if (meetingId is long meeting)
+            {
+                var body = new MeetingTodoCreateBody { Title = title, ForId = owner, Notes = notes, DueDate = due };
+                dto = await SendAsync(Routes.CreateMeetingTodo(meeting), body, Json.MeetingTodoCreateBody, Json.TodoDto, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                var body = new PersonalTodoCreateBody { Title = title, AccountableUserId = owner, Notes = notes, DueDate = due };
+                dto = await SendAsync(Routes.CreatePersonalTodo(), body, Json.PersonalTodoCreateBody, Json.TodoDto, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            // Built from the create answer plus the arguments, not re-read (as the reference SDK does).
+            return new Todo
+            {
+                Id = dto.Id,
+                Title = dto.Name ?? title,
+                DetailsUrl = dto.DetailsUrl,
+                DueDate = dto.DueDate,
+                CreateTime = dto.HasCreateTime ? dto.CreateTime : Http.Options.TimeProvider.GetUtcNow().UtcDateTime,
+                CompleteTime = null,
+                MeetingId = meetingId,
+                MeetingName = null,
+                Complete = false,
+                Archived = false,
+                OwnerId = owner,
+                OwnerName = dto.Owner?.Name,
+            };
+        }
     }
 
     /// <summary>
@@ -99,7 +148,7 @@ public sealed class TodosClient : ResourceClient
     public Task<Todo> CompleteAsync(long todoId, CancellationToken cancellationToken = default)
     {
         Guard.Id(todoId, nameof(todoId));
-        return CompleteCoreAsync(todoId, cancellationToken);
+        return SetCompleteAsync(todoId, true, cancellationToken);
     }
 
     /// <summary>
@@ -177,7 +226,15 @@ public sealed class TodosClient : ResourceClient
         }
 
         Guard.OptionalTitle(title, nameof(title));
-        return UpdateCoreAsync(todoId, title, dueDate, cancellationToken);
+        return RunAsync();
+
+        async Task<Todo> RunAsync()
+        {
+            var body = new TodoUpdateBody { Title = title, DueDate = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null };
+            await SendAsync(Routes.UpdateTodo(todoId), body, Json.TodoUpdateBody, cancellationToken)
+                .ConfigureAwait(false);
+            return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Creates many meeting to-dos, at most <paramref name="maxConcurrent"/> at a time.</summary>
@@ -199,17 +256,6 @@ public sealed class TodosClient : ResourceClient
         }, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Todo>> ListCoreAsync(long? userId, long? meetingId, bool includeClosed,
-        CancellationToken cancellationToken)
-    {
-        // Without includeClosed the paths carry no query at all, exactly as the reference SDK sends them (§8.1).
-        bool? query = includeClosed ? true : null;
-        var route = meetingId is long meeting
-            ? Routes.MeetingTodos(meeting, query)
-            : Routes.UserTodos(await UserIdAsync(userId, cancellationToken).ConfigureAwait(false), query);
-        return await ReadListAsync(route, includeClosed, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Reads a list of to-dos (a meeting's or a user's): the one rule for both <see cref="ListAsync(TodoListQuery, CancellationToken)"/> and
     /// <see cref="MeetingsClient.GetTodosAsync"/>. Without <paramref name="includeClosed"/> only open to-dos are
@@ -228,59 +274,10 @@ public sealed class TodosClient : ResourceClient
         return Mapper.ToTodo(dto);
     }
 
-    private async Task<Todo> CreateCoreAsync(string title, long? meetingId, DateTime? dueDate, long? userId, string? notes,
-        CancellationToken cancellationToken)
-    {
-        // The owner defaults to the current user for meeting to-dos too (as the reference SDK does).
-        var owner = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var due = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null;
-        TodoDto dto;
-        if (meetingId is long meeting)
-        {
-                        var body = new MeetingTodoCreateBody { Title = title, ForId = owner, Notes = notes, DueDate = due };
-            dto = await SendAsync(Routes.CreateMeetingTodo(meeting), body, Json.MeetingTodoCreateBody, Json.TodoDto, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        else
-        {
-            var body = new PersonalTodoCreateBody { Title = title, AccountableUserId = owner, Notes = notes, DueDate = due };
-            dto = await SendAsync(Routes.CreatePersonalTodo(), body, Json.PersonalTodoCreateBody, Json.TodoDto, cancellationToken)
-                .ConfigureAwait(false);
-        }
-
-        // Built from the create answer plus the arguments, not re-read (as the reference SDK does).
-        return new Todo
-        {
-            Id = dto.Id,
-            Title = dto.Name ?? title,
-            DetailsUrl = dto.DetailsUrl,
-            DueDate = dto.DueDate,
-            CreateTime = dto.HasCreateTime ? dto.CreateTime : Http.Options.TimeProvider.GetUtcNow().UtcDateTime,
-            CompleteTime = null,
-            MeetingId = meetingId,
-            MeetingName = null,
-            Complete = false,
-            Archived = false,
-            OwnerId = owner,
-            OwnerName = dto.Owner?.Name,
-        };
-    }
-
-    private Task<Todo> CompleteCoreAsync(long todoId, CancellationToken cancellationToken) =>
-        SetCompleteAsync(todoId, true, cancellationToken);
-
     // The status is always sent: without it the server completes.
     private async Task<Todo> SetCompleteAsync(long todoId, bool complete, CancellationToken cancellationToken)
     {
         await SendAsync(Routes.CompleteTodo(todoId, complete), cancellationToken)
-            .ConfigureAwait(false);
-        return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<Todo> UpdateCoreAsync(long todoId, string? title, DateTime? dueDate, CancellationToken cancellationToken)
-    {
-        var body = new TodoUpdateBody { Title = title, DueDate = dueDate is DateTime d ? LenientDate.FormatDueDate(d) : null };
-        await SendAsync(Routes.UpdateTodo(todoId), body, Json.TodoUpdateBody, cancellationToken)
             .ConfigureAwait(false);
         return await ReadAsync(todoId, cancellationToken).ConfigureAwait(false);
     }

@@ -32,7 +32,33 @@ public sealed class UsersClient : ResourceClient
     {
         Guard.NotNull(query, nameof(query));
         Guard.OptionalId(query.UserId, "userId");
-        return GetCoreAsync(query.UserId, query.IncludeDirectReports, query.IncludePositions, cancellationToken);
+        // Read now: the query is the caller's object and may change while the request runs.
+        var (userId, includeDirectReports, includePositions) = (query.UserId, query.IncludeDirectReports, query.IncludePositions);
+        return RunAsync();
+
+        async Task<User> RunAsync()
+        {
+            var id = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
+            var dto = await GetAsync(Routes.User(id), Json.UserDto, cancellationToken).ConfigureAwait(false);
+            var reports = includeDirectReports ? DirectReportsAsync(id, cancellationToken) : null;
+            var positions = includePositions ? PositionsAsync(id, cancellationToken) : null;
+            var pending = new List<Task>(2);
+            if (reports is not null)
+            {
+                pending.Add(reports);
+            }
+
+            if (positions is not null)
+            {
+                pending.Add(positions);
+            }
+
+            await Task.WhenAll(pending).ConfigureAwait(false);
+            return Mapper.ToUser(
+                dto,
+                directReports: reports is null ? null : await reports.ConfigureAwait(false),
+                positions: positions is null ? null : await positions.ConfigureAwait(false));
+        }
     }
 
     /// <summary>Gets a user's direct reports (<c>GET users/{id}/directreports</c>).</summary>
@@ -65,7 +91,14 @@ public sealed class UsersClient : ResourceClient
     public Task<IReadOnlyList<User>> SearchAsync(string term, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(term, nameof(term));
-        return SearchCoreAsync(term, cancellationToken);
+        return RunAsync();
+
+        async Task<IReadOnlyList<User>> RunAsync()
+        {
+            var items = await GetAsync(Routes.SearchUsers(term), Json.ListSearchResultDto, cancellationToken)
+                .ConfigureAwait(false);
+            return Mapper.List(items, Mapper.ToUser);
+        }
     }
 
     /// <summary>Lists the organisation's users (<c>GET search/all?term=%25</c>, users only).</summary>
@@ -123,31 +156,6 @@ public sealed class UsersClient : ResourceClient
         return includePlaceholders ? users : users.Where(u => !u.IsPlaceholder).ToList();
     }
 
-    private async Task<User> GetCoreAsync(long? userId, bool includeDirectReports, bool includePositions,
-        CancellationToken cancellationToken)
-    {
-        var id = await UserIdAsync(userId, cancellationToken).ConfigureAwait(false);
-        var dto = await GetAsync(Routes.User(id), Json.UserDto, cancellationToken).ConfigureAwait(false);
-        var reports = includeDirectReports ? DirectReportsAsync(id, cancellationToken) : null;
-        var positions = includePositions ? PositionsAsync(id, cancellationToken) : null;
-        var pending = new List<Task>(2);
-        if (reports is not null)
-        {
-            pending.Add(reports);
-        }
-
-        if (positions is not null)
-        {
-            pending.Add(positions);
-        }
-
-        await Task.WhenAll(pending).ConfigureAwait(false);
-        return Mapper.ToUser(
-            dto,
-            directReports: reports is null ? null : await reports.ConfigureAwait(false),
-            positions: positions is null ? null : await positions.ConfigureAwait(false));
-    }
-
     private async Task<IReadOnlyList<T>> WithUserAsync<T>(long? userId,
         Func<long, CancellationToken, Task<IReadOnlyList<T>>> fetch, CancellationToken cancellationToken)
     {
@@ -167,12 +175,5 @@ public sealed class UsersClient : ResourceClient
         var route = Routes.Positions(userId);
         var seats = await GetAsync(route, Json.ListSeatDto, cancellationToken).ConfigureAwait(false);
         return Mapper.ToPositions(seats, route.Path);
-    }
-
-    private async Task<IReadOnlyList<User>> SearchCoreAsync(string term, CancellationToken cancellationToken)
-    {
-        var items = await GetAsync(Routes.SearchUsers(term), Json.ListSearchResultDto, cancellationToken)
-            .ConfigureAwait(false);
-        return Mapper.List(items, Mapper.ToUser);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Management.Automation;
 using Bloomy.Client.Http;
 
@@ -19,11 +18,6 @@ namespace Bloomy.Cmdlets.Pipeline;
 /// </remarks>
 internal sealed class PipelineBridge : IDisposable
 {
-    /// <summary>Runs shorter than this stay silent; longer ones report progress.</summary>
-    internal static readonly TimeSpan DefaultProgressDelay = TimeSpan.FromSeconds(2);
-
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
-
     /// <summary>The bridges alive, so a transformation can tell a pipeline row from a command line (<see cref="IsBindingPipelineInput"/>).</summary>
     private static readonly List<PipelineBridge> Active = new();
 
@@ -39,11 +33,7 @@ internal sealed class PipelineBridge : IDisposable
     private readonly Queue<WorkItem> _pending = new();
     private readonly SemaphoreSlim _wakeUp = new(0);
     private readonly ConcurrentQueue<string> _requestLog = new();
-    private readonly Stopwatch _elapsed = Stopwatch.StartNew();
-    private readonly int _progressId;
-    private readonly TimeSpan _progressDelay;
-    private TimeSpan? _lastProgress;
-    private bool _progressShown;
+    private readonly PipelineProgress _progress;
     private int _inFlight;
     private int _done;
     private int _failed;
@@ -52,7 +42,7 @@ internal sealed class PipelineBridge : IDisposable
     /// <param name="activity">The cmdlet name, shown in progress.</param>
     /// <param name="throttleLimit">Items in flight at most.</param>
     /// <param name="logRequests">Whether to collect request events for WriteVerbose.</param>
-    /// <param name="progressDelay">How long a run goes before it reports progress; <see cref="DefaultProgressDelay"/> when null.</param>
+    /// <param name="progressDelay">How long a run goes before it reports progress; <see cref="PipelineProgress.DefaultDelay"/> when null.</param>
     /// <param name="reportsChangesAfterStop">
     /// Whether the items change things (a New-, Set-, Remove- cmdlet): then a downstream stop (Select-Object -First) does
     /// not abandon the items in flight, whose change may already be made; they are awaited and each one's outcome is
@@ -70,8 +60,7 @@ internal sealed class PipelineBridge : IDisposable
         // Finished items may wait behind a slow head; cap how many, so memory stays bounded.
         _window = Math.Max(4 * throttleLimit, 16);
         _logRequests = logRequests;
-        _progressDelay = progressDelay ?? DefaultProgressDelay;
-        _progressId = Math.Abs(activity.GetHashCode() % 1000) + 1;
+        _progress = new PipelineProgress(activity, progressDelay);
         _reportsChangesAfterStop = reportsChangesAfterStop;
         lock (Active) Active.Add(this);
     }
@@ -332,21 +321,14 @@ internal sealed class PipelineBridge : IDisposable
 
     private void ReportProgress()
     {
-        var now = _elapsed.Elapsed;
-        if (now < _progressDelay || now - _lastProgress < ProgressInterval) return;
-        _lastProgress = now;
-        _progressShown = true;
-        var record = new ProgressRecord(_progressId, _activity,
-            $"{Volatile.Read(ref _done)} done, {Volatile.Read(ref _inFlight)} in flight, {Volatile.Read(ref _failed)} failed");
-        Guard(() => _runtime.WriteProgress(record));
+        var record = _progress.Next(Volatile.Read(ref _done), Volatile.Read(ref _inFlight), Volatile.Read(ref _failed));
+        if (record is not null) Guard(() => _runtime.WriteProgress(record));
     }
 
     private void CompleteProgress()
     {
-        if (!_progressShown) return;
-        var record = new ProgressRecord(_progressId, _activity,
-            $"{_done} done, {_failed} failed") { RecordType = ProgressRecordType.Completed };
-        Guard(() => _runtime.WriteProgress(record));
+        var record = _progress.Completed(_done, _failed);
+        if (record is not null) Guard(() => _runtime.WriteProgress(record));
     }
 
     private sealed class WorkItem(object? target, string label, Task<IReadOnlyList<object?>> task)

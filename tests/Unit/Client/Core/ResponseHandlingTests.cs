@@ -134,16 +134,16 @@ public class ResponseHandlingTests
     [Fact]
     public void OwnHandlerDoesNotFollowRedirects()
     {
-        using var http = new BloomyHttp(new BloomyClientOptions
+        using var client = HttpClientFactory.Create(new BloomyClientOptions
         {
             ApiKey = CoreTest.Key,
             BaseUri = CoreTest.Base,
             EnvironmentReader = _ => null,
             MaxConcurrentRequests = 8,
-        });
+        }, CoreTest.Base);
 
-        Assert.Equal(System.Threading.Timeout.InfiniteTimeSpan, http.Client.Timeout);
-        Assert.Equal(CoreTest.Base, http.Client.BaseAddress);
+        Assert.Equal(System.Threading.Timeout.InfiniteTimeSpan, client.Timeout);
+        Assert.Equal(CoreTest.Base, client.BaseAddress);
     }
 
     [Fact]

@@ -53,8 +53,11 @@ public sealed class TokenSessionTests : IDisposable
 
         Assert.All(await Task.WhenAll(waiting), t => Assert.Equal(token, t));
         Assert.Equal(1, Started);
-        Assert.Equal(1, _session.Exchanges);
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromDays(14), _session.ExpiresAt);
+
+        // The completed exchange is kept: a later caller gets its token without another one.
+        Assert.Equal(token, await _session.GetTokenAsync(default));
+        Assert.Equal(1, Started);
     }
 
     [Fact]
