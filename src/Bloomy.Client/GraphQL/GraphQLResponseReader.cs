@@ -64,7 +64,7 @@ internal sealed class GraphQLResponseReader
                 if (isNull || value.ValueKind != JsonValueKind.Object) throw NoResult(document, state, result);
                 if (!value.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var n) || n == 0)
                 {
-                    throw Invalid(document, state, result, $"GraphQL {name} reported no error but returned no id (the change may not have been made).");
+                    throw Invalid(document, state, result, $"GraphQL {name}: no id returned, although no error was reported (the change may not have been made).");
                 }
                 return value.Clone();
             default:
