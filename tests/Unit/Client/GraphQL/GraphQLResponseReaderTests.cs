@@ -239,4 +239,13 @@ public class GraphQLResponseReaderTests
         var ex = await Fails<BloomyGraphQLException>(GraphQLTest.Query, "{\"errors\":[{\"message\":\"" + message + "\"}]}", HttpStatusCode.BadRequest);
         Assert.Contains("the end", ex.Message);
     }
+
+    [Fact]
+    public async Task TheKeyNeverAppearsInAGraphQLErrorMessage()
+    {
+        var ex = await Fails<BloomyGraphQLException>(GraphQLTest.Query,
+            "{\"errors\":[{\"message\":\"bad token " + CoreTest.Key + "\",\"extensions\":{\"message\":\"" + CoreTest.Key + "\"}}]}");
+        Assert.DoesNotContain(CoreTest.Key, ex.Message);
+        Assert.Contains("***", ex.Message);
+    }
 }
