@@ -13,9 +13,11 @@ internal static class GraphQLPager
 
     // connectionPath: the fields from the root field's value down to the connection; empty when the root field is the
     // connection itself (users). parent names the root item for a not-found error ("meeting 5", "the organisation").
+    // cursorVariable: the variable the connection's after: argument takes (a document with two connections pages each
+    // with its own, e.g. $issuesAfter and $longTermAfter, one ReadAllAsync per connection).
     public static async Task<IReadOnlyList<JsonElement>> ReadAllAsync(
         GraphQLTransport transport, GraphQLDocument document, JsonObject? variables, IReadOnlyList<string> connectionPath,
-        string parent, CancellationToken ct, int maxPages = MaxPages)
+        string parent, CancellationToken ct, int maxPages = MaxPages, string cursorVariable = "after")
     {
         if (transport is null) throw new ArgumentNullException(nameof(transport));
         if (document is null) throw new ArgumentNullException(nameof(document));
@@ -33,7 +35,7 @@ internal static class GraphQLPager
             var pageVariables = variables is null ? new JsonObject() : (JsonObject)variables.DeepClone();
             if (after is not null)
             {
-                pageVariables["after"] = after;
+                pageVariables[cursorVariable] = after;
             }
             var root = await transport.ExecuteAsync(document, pageVariables, ct).ConfigureAwait(false);
             var connection = GraphQLResults.Required(root, document, parent);

@@ -20,7 +20,7 @@ internal sealed class GraphQLResponseReader
         {
             root = ParseObject(result.Body);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             // 1. Not JSON: the status says what went wrong, else the body is unusable.
             if (!result.IsSuccess)

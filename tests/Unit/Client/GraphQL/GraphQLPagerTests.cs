@@ -130,4 +130,29 @@ public class GraphQLPagerTests
 
         await Assert.ThrowsAsync<BloomyGraphQLException>(() => ReadAll(handler, time, http));
     }
+
+    [Fact]
+    public async Task EachConnectionOfADocumentIsPagedWithItsOwnCursorVariable()
+    {
+        var document = new GraphQLDocument("meeting", GraphQLFamily.List, """
+            query($id: Long!, $issuesAfter: String, $longTermAfter: String) {
+              meeting(id: $id) {
+                issues(after: $issuesAfter) { nodes { id } pageInfo { hasNextPage endCursor } }
+                longTermIssues(after: $longTermAfter) { nodes { id } pageInfo { hasNextPage endCursor } }
+              }
+            }
+            """);
+        var time = CoreTest.NewTime();
+        var handler = new FakeHandler(time)
+            .Answer(GraphQLTest.Data("meeting", "{\"issues\":{\"nodes\":[],\"pageInfo\":{\"hasNextPage\":false}},\"longTermIssues\":{\"nodes\":[{\"id\":1}],\"pageInfo\":{\"hasNextPage\":true,\"endCursor\":\"L1\"}}}"))
+            .Answer(GraphQLTest.Data("meeting", "{\"issues\":{\"nodes\":[],\"pageInfo\":{\"hasNextPage\":false}},\"longTermIssues\":{\"nodes\":[{\"id\":2}],\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":\"L2\"}}}"));
+        using var http = CoreTest.Http(handler, time);
+
+        var nodes = await time.Drive(GraphQLPager.ReadAllAsync(http.GraphQL, document, new JsonObject { ["id"] = 5L },
+            new[] { "longTermIssues" }, "meeting 5", CancellationToken.None, cursorVariable: "longTermAfter"));
+
+        Assert.Equal(new long[] { 1, 2 }, nodes.Select(n => n.GetProperty("id").GetInt64()));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"id\":5,\"longTermAfter\":\"L1\"}"), GraphQLTest.Envelope(handler.Requests.Last())["variables"]));
+        Assert.Empty(DocumentRules.Problems(document));
+    }
 }
