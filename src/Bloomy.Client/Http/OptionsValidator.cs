@@ -29,13 +29,18 @@ internal static class OptionsValidator
     // (production wants the trailing slash of /graphql/, and a request goes to that exact URI).
     public static Uri ValidateGraphQLUri(Uri uri, bool allowInsecureHttp)
     {
-        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!uri.IsAbsoluteUri)
         {
-            throw new BloomyConfigurationException($"GraphQLUri must be an absolute http or https URI; got '{uri.OriginalString}'.");
+            throw new BloomyConfigurationException($"GraphQLUri must be an absolute http or https URI; '{uri.OriginalString}' is relative.");
         }
+        // Before anything of the URI is quoted back.
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
             throw new BloomyConfigurationException("GraphQLUri must not contain a user name or password; the API key is sent in a header.");
+        }
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new BloomyConfigurationException($"GraphQLUri must be an absolute http or https URI; '{uri.Scheme}' is not supported.");
         }
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {

@@ -27,6 +27,7 @@ public class GraphQLOptionsTests
     [InlineData("graphql/", "must be an absolute http or https URI")]
     [InlineData("ftp://api.example.test/graphql/", "must be an absolute http or https URI")]
     [InlineData("https://user:hunter2@api.example.test/graphql/", "must not contain a user name or password")]
+    [InlineData("ftp://user:hunter2@api.example.test/graphql/", "must not contain a user name or password")]
     [InlineData("https://api.example.test/graphql/?x=1", "must not contain a query or fragment")]
     [InlineData("http://api.example.test/graphql/", "uses plain http")]
     public void ABadEndpointIsRefusedBeforeAnythingIsSent(string uri, string expected)
