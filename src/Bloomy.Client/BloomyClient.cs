@@ -47,6 +47,9 @@ public sealed class BloomyClient : IDisposable
     /// <summary>The API root every request path is relative to.</summary>
     public Uri BaseUri => Http.BaseUri;
 
+    /// <summary>The GraphQL endpoint the client sends its GraphQL operations to (by default <c>/graphql/</c> on the host of <see cref="BaseUri"/>).</summary>
+    public Uri GraphQLUri => Http.GraphQLUri;
+
     /// <summary>Where the API key came from (never the key itself).</summary>
     public BloomyApiKeySource ApiKeySource => Http.ApiKeySource;
 

@@ -42,6 +42,15 @@ public sealed class BloomyClientOptions
     /// </summary>
     public Uri? TokenUri { get; set; }
 
+    /// <summary>
+    /// The GraphQL endpoint, used for the operations REST cannot do (milestones, metrics, notes, archive and restore...).
+    /// Null means <c>{scheme}://{authority}/graphql/</c> of <see cref="BaseUri"/> (for the default base URI
+    /// <c>https://app.bloomgrowth.com/graphql/</c>). It receives the same key as <see cref="BaseUri"/>, so the same rules
+    /// apply: absolute, <c>https</c> (plain <c>http</c> only for loopback hosts unless <see cref="AllowInsecureHttp"/>),
+    /// no user name, password, query or fragment.
+    /// </summary>
+    public Uri? GraphQLUri { get; set; }
+
     /// <summary>How long one attempt (sending the request and reading the answer) may take. Default 30 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(BloomyDefaults.TimeoutSeconds);
 
@@ -132,6 +141,17 @@ public sealed class BloomyClientOptions
         }
         var b = BaseUri ?? DefaultBaseUri;
         return new Uri(b.GetLeftPart(UriPartial.Authority) + "/Token");
+    }
+
+    // GraphQLUri, or /graphql/ on the host of BaseUri (bloom-graphql.md §1: the trailing slash is sent).
+    internal Uri GetEffectiveGraphQLUri()
+    {
+        if (GraphQLUri is not null)
+        {
+            return GraphQLUri;
+        }
+        var b = BaseUri ?? DefaultBaseUri;
+        return new Uri(b.GetLeftPart(UriPartial.Authority) + "/graphql/");
     }
 
     internal BloomyClientOptions Clone() => (BloomyClientOptions)MemberwiseClone();

@@ -2,6 +2,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Bloomy.Client.Auth;
+using Bloomy.Client.GraphQL;
 using Polly;
 
 namespace Bloomy.Client.Http;
@@ -23,6 +24,7 @@ internal sealed class BloomyHttp : IDisposable
     public BloomyHttp(BloomyClientOptions options)
     {
         BaseUri = OptionsValidator.Validate(options);
+        GraphQLUri = options.GetEffectiveGraphQLUri();
         Time = options.TimeProvider ?? TimeProvider.System;
         _authorizer = new RequestAuthorizer(options, Time);
 
@@ -30,6 +32,7 @@ internal sealed class BloomyHttp : IDisposable
         copy.ApiKey = null;
         copy.Credential = null;
         copy.BaseUri = BaseUri;
+        copy.GraphQLUri = GraphQLUri;
         Options = copy;
 
         Retry = RetryPolicy.From(options);
@@ -40,9 +43,16 @@ internal sealed class BloomyHttp : IDisposable
         _client = HttpClientFactory.Create(options, BaseUri);
         _sender = new RequestSender(_client, _authorizer, Time, options.MaxResponseBodyBytes);
         Pipeline = BloomyPipeline.Build(options, Time, Retry, Admission, _failures);
+        GraphQL = new GraphQLTransport(this, _failures);
     }
 
     public Uri BaseUri { get; }
+
+    // The GraphQL endpoint (GraphQLUri, or /graphql/ on the host of BaseUri).
+    public Uri GraphQLUri { get; }
+
+    // The second transport of the connection, on this one's HttpClient, pipeline, cap, gate and token session.
+    internal GraphQLTransport GraphQL { get; }
 
     public BloomyApiKeySource ApiKeySource => _authorizer.ApiKeySource;
 
@@ -70,6 +80,25 @@ internal sealed class BloomyHttp : IDisposable
 
     public Task SendVoidAsync(HttpMethod method, string path, CancellationToken ct) =>
         SendVoidCoreAsync(method, path, null, ct);
+
+    // Sends one POST to an endpoint outside the API root (the GraphQL endpoint) through the same pipeline, and returns
+    // the answer whatever its status: a GraphQL answer of 400 (or 200) carries errors its reader must see. Transport
+    // failures, timeouts, cancellation and the body cap fail as for REST. label names it in events and errors.
+    internal async Task<(RequestState State, AttemptResult Result)> PostToEndpointAsync(
+        Uri target, string label, byte[] body, bool idempotent, CancellationToken ct)
+    {
+        if (target is null || !target.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The endpoint must be an absolute URI.", nameof(target));
+        }
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(BloomyHttp));
+        }
+        var state = new RequestState(target, label, body, idempotent, BloomyRequestScope.Capture()) { Started = Time.GetTimestamp() };
+        var result = await ExecuteAsync(state, ct, mapStatus: false).ConfigureAwait(false);
+        return (state, result);
+    }
 
     public override string ToString() => $"BloomyHttp {BaseUri} ({AuthenticationMethod})";
 
@@ -129,7 +158,7 @@ internal sealed class BloomyHttp : IDisposable
         return new RequestState(method, path, body, readBody, BloomyRequestScope.Capture()) { Started = Time.GetTimestamp() };
     }
 
-    private async Task<AttemptResult> ExecuteAsync(RequestState state, CancellationToken ct)
+    private async Task<AttemptResult> ExecuteAsync(RequestState state, CancellationToken ct, bool mapStatus = true)
     {
         ct.ThrowIfCancellationRequested();
         var context = ResilienceContextPool.Shared.Get(ct);
@@ -158,7 +187,7 @@ internal sealed class BloomyHttp : IDisposable
         {
             ResilienceContextPool.Shared.Return(context);
         }
-        if (!result.IsSuccess)
+        if (!result.IsSuccess && mapStatus)
         {
             if (IsDeleteAlreadyDone(state, result))
             {

@@ -66,6 +66,9 @@ internal sealed class FailureMapper
     // Text from outside (an exception's message) shortened, with the secret taken out.
     public string? Redact(string text) => Texts.Excerpt(text, _currentSecret());
 
+    // Text from the server (GraphQL error messages) in full, with the secret taken out.
+    public string RedactAll(string text) => Texts.Redact(text, _currentSecret());
+
     public BloomyApiException MapException(RequestState state, Exception ex)
     {
         // Keep the cause for debugging, unless something in it (a handler's message) holds the key.

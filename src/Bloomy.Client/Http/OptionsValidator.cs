@@ -18,7 +18,36 @@ internal static class OptionsValidator
             throw new BloomyConfigurationException($"TokenUri must be an absolute http or https URI; got '{tokenUri}'.");
         }
         PlainHttpGuard.ThrowIfExposed(options.TokenUri, options.AllowInsecureHttp, "TokenUri");
+        if (options.GraphQLUri is { } graphQLUri)
+        {
+            ValidateGraphQLUri(graphQLUri, options.AllowInsecureHttp);
+        }
         return baseUri;
+    }
+
+    // The GraphQL endpoint receives the same key as the API root: the same rules, but its path is kept as given
+    // (production wants the trailing slash of /graphql/, and a request goes to that exact URI).
+    public static Uri ValidateGraphQLUri(Uri uri, bool allowInsecureHttp)
+    {
+        if (!uri.IsAbsoluteUri)
+        {
+            throw new BloomyConfigurationException($"GraphQLUri must be an absolute http or https URI; '{uri.OriginalString}' is relative.");
+        }
+        // Before anything of the URI is quoted back.
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new BloomyConfigurationException("GraphQLUri must not contain a user name or password; the API key is sent in a header.");
+        }
+        if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new BloomyConfigurationException($"GraphQLUri must be an absolute http or https URI; '{uri.Scheme}' is not supported.");
+        }
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new BloomyConfigurationException("GraphQLUri must not contain a query or fragment.");
+        }
+        PlainHttpGuard.ThrowIfExposed(uri, allowInsecureHttp, "GraphQLUri");
+        return uri;
     }
 
     public static Uri ValidateBaseUri(Uri? uri, bool allowInsecureHttp)

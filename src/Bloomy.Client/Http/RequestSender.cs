@@ -53,7 +53,8 @@ internal sealed class RequestSender
         {
             try
             {
-                body = await ResponseBodyReader.ReadAsync(response.Content, ShortBodyLimit, failOverLimit: false, ct).ConfigureAwait(false);
+                var limit = state.ReadErrorBody ? _maxResponseBodyBytes : ShortBodyLimit;
+                body = await ResponseBodyReader.ReadAsync(response.Content, limit, failOverLimit: false, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException)
             {
@@ -68,7 +69,7 @@ internal sealed class RequestSender
 
     private async Task<HttpResponseMessage> SendOnceAsync(RequestState state, AuthenticationHeaderValue authorization, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(state.Method, state.RelativeUri);
+        using var request = new HttpRequestMessage(state.Method, state.Target);
         request.Headers.Authorization = authorization;
         if (state.Body is not null)
         {

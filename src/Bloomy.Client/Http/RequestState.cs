@@ -12,9 +12,28 @@ internal sealed class RequestState
         MethodName = method.Method.ToUpperInvariant();
         Path = path;
         RelativeUri = new Uri(path, UriKind.Relative);
+        Target = RelativeUri;
         Body = body;
         ReadBody = readBody;
         Idempotent = IsIdempotent(MethodName);
+        Listener = listener;
+    }
+
+    // A request to an endpoint outside the API root (the GraphQL endpoint): sent to the absolute target, shown as
+    // label (e.g. "graphql/ EditTodo") in events and errors, retried only when idempotent says so (a GraphQL query is
+    // a POST that is safe to repeat, a mutation is not), and its error answers read in full, up to the body cap, because
+    // they carry the GraphQL errors.
+    public RequestState(Uri target, string label, byte[] body, bool idempotent, BloomyRequestScope.Node? listener)
+    {
+        Method = HttpMethod.Post;
+        MethodName = "POST";
+        Path = label;
+        RelativeUri = target;
+        Target = target;
+        Body = body;
+        ReadBody = true;
+        ReadErrorBody = true;
+        Idempotent = idempotent;
         Listener = listener;
     }
 
@@ -22,6 +41,12 @@ internal sealed class RequestState
     public string MethodName { get; }
     public string Path { get; }
     public Uri RelativeUri { get; }
+
+    // Where the request goes: RelativeUri (resolved against the API root) or an absolute endpoint.
+    public Uri Target { get; }
+
+    // Whether a non-2xx answer is read in full (up to the body cap) rather than only its start.
+    public bool ReadErrorBody { get; }
     public byte[]? Body { get; }
     public bool ReadBody { get; }
 

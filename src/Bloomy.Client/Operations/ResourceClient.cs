@@ -19,6 +19,9 @@ public abstract class ResourceClient
 
     private protected BloomyHttp Http => Client.Http;
 
+    // The connection's GraphQL transport (documents of GraphQL.GraphQLDocuments only).
+    private protected GraphQL.GraphQLTransport GraphQL => Client.Http.GraphQL;
+
     /// <summary>The given user id, or the current user's (one <c>users/mine</c> lookup per client) when none was given.</summary>
     private protected Task<long> UserIdAsync(long? userId, CancellationToken cancellationToken) =>
         Client.ResolveUserIdAsync(userId, cancellationToken);

@@ -59,6 +59,9 @@ public sealed class BloomyConnection : IDisposable
     /// <summary>The API's base address, e.g. https://app.bloomgrowth.com/api/v1/.</summary>
     public Uri BaseUri => Client.BaseUri;
 
+    /// <summary>The GraphQL endpoint of the same host, e.g. https://app.bloomgrowth.com/graphql/.</summary>
+    public Uri GraphQLUri => Client.GraphQLUri;
+
     /// <summary>The id of the user the key belongs to.</summary>
     public long UserId { get; }
 

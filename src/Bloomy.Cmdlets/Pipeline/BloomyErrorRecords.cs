@@ -72,6 +72,8 @@ internal static class BloomyErrorRecords
         BloomyAuthenticationException { StatusCode: 403 } => ("Bloomy.Forbidden", ErrorCategory.PermissionDenied),
         BloomyAuthenticationException => ("Bloomy.Authentication", ErrorCategory.AuthenticationError),
         BloomyConfigurationException => ("Bloomy.Configuration", ErrorCategory.InvalidOperation),
+        // GraphQL answers an unknown id with null and HTTP 200: the client names the item in this exception.
+        BloomyNotFoundException => ("Bloomy.NotFound", ErrorCategory.ObjectNotFound),
         BloomyApiException api => api.Kind switch
         {
             BloomyFailureKind.OutcomeUnknown => ("Bloomy.OutcomeUnknown", ErrorCategory.ConnectionError),

@@ -16,6 +16,7 @@ public class ConnectBloomyDefaultsTests
         var options = new BloomyClientOptions();
 
         Assert.Equal(options.BaseUri, command.BaseUri);
+        Assert.Equal(options.GraphQLUri, command.GraphQLUri);
         Assert.Equal(options.MaxConcurrentRequests, command.MaxConcurrentRequests);
         Assert.Equal(options.MaxRetries, command.MaxRetries);
         Assert.Equal(options.Timeout, TimeSpan.FromSeconds(command.TimeoutSec));

@@ -140,6 +140,7 @@ public sealed class FoundationPipelineTests : IClassFixture<EmulatorFixture>, ID
         Assert.Equal("Ada Park", connection.UserName);
         Assert.Equal(Emulator.DemoUserId, connection.UserId);
         Assert.Equal(Emulator.BaseUri, connection.BaseUri);
+        Assert.Equal(new Uri(new Uri(Emulator.BaseUri.GetLeftPart(UriPartial.Authority)), "/graphql/"), connection.GraphQLUri);
         Assert.Equal(5, connection.DefaultThrottleLimit);
         Assert.DoesNotContain(Emulator.DemoApiKey, connection.ToString());
 

@@ -62,6 +62,13 @@ public sealed class ConnectBloomyCommand : PSCmdlet
     public Uri BaseUri { get; set; } = BloomyDefaults.BaseUri;
 
     /// <summary>
+    /// <para type="description">The GraphQL endpoint, for the operations the REST API cannot do (milestones, metrics, notes, archive and restore). Defaults to /graphql/ on the host of -BaseUri (https://app.bloomgrowth.com/graphql/); it receives the same key, so the same rules apply: https, or plain http to this machine only unless -AllowInsecureHttp.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? GraphQLUri { get; set; }
+
+    /// <summary>
     /// <para type="description">The cap on requests in flight over this connection, across every cmdlet using it (1–1024, default 64).</para>
     /// </summary>
     [Parameter]
@@ -144,6 +151,7 @@ public sealed class ConnectBloomyCommand : PSCmdlet
         var options = new BloomyClientOptions
         {
             BaseUri = BaseUri,
+            GraphQLUri = GraphQLUri,
             MaxConcurrentRequests = MaxConcurrentRequests,
             MaxRetries = MaxRetries,
             Timeout = TimeSpan.FromSeconds(TimeoutSec),
