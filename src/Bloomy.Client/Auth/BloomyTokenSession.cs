@@ -129,7 +129,7 @@ internal sealed class BloomyTokenSession : IDisposable
             {
                 return;
             }
-            shared = _pending ??= StartExchange();
+            shared = _pending ?? StartExchange();
         }
         // A failure here is seen by the next request that has to wait for a token; it is not lost unobserved.
         _ = shared.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
@@ -147,28 +147,57 @@ internal sealed class BloomyTokenSession : IDisposable
                 // Renewed by another request since this one looked (or never due): no second exchange.
                 return current.Value;
             }
-            shared = _pending ??= StartExchange();
+            shared = _pending ?? StartExchange();
         }
         var token = await WaitAsync(shared, cancellationToken).ConfigureAwait(false);
         return token.Value;
     }
 
+    // Called under _gate. The exchange publishes its token and frees the pending slot under the same lock, so it can
+    // never finish before the slot is taken: an exchange that completes at once cannot be left behind as "pending"
+    // and handed out again after the server refused its token.
     private Task<IssuedToken> StartExchange()
     {
+        var done = new TaskCompletionSource<IssuedToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending = done.Task;
         // Runs apart from any one caller: cancelling one pipeline must not fail the others waiting for the token.
-        var task = Task.Run(() => _exchange(_lifetime.Token));
-        return task.ContinueWith(t =>
+        _ = Task.Run(async () =>
         {
+            IssuedToken? token = null;
+            Exception? failure = null;
+            try
+            {
+                token = await _exchange(_lifetime.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
             lock (_gate)
             {
-                _pending = null;
-                if (t.Status == TaskStatus.RanToCompletion)
+                if (ReferenceEquals(_pending, done.Task))
                 {
-                    Volatile.Write(ref _current, t.Result);
+                    _pending = null;
+                }
+                if (token is not null)
+                {
+                    Volatile.Write(ref _current, token);
                 }
             }
-            return t;
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+            if (token is not null)
+            {
+                done.SetResult(token);
+            }
+            else if (failure is OperationCanceledException cancelled)
+            {
+                done.TrySetCanceled(cancelled.CancellationToken);
+            }
+            else
+            {
+                done.SetException(failure ?? new InvalidOperationException("The token exchange returned no token."));
+            }
+        });
+        return done.Task;
     }
 
     private static async Task<IssuedToken> WaitAsync(Task<IssuedToken> task, CancellationToken cancellationToken)

@@ -147,4 +147,32 @@ public sealed class TokenSessionTests : IDisposable
         Assert.Equal(token, await other);
         Assert.Equal(1, Started);
     }
+
+    // An exchange that is already done when the session looks at it used to be able to finish before the session
+    // recorded it as pending, and stay "pending": the refused token was then handed out again after a 401. The window
+    // is a preempted thread, so many sessions run at once on more threads than cores.
+    [Fact]
+    public async Task An_exchange_that_finishes_at_once_is_never_handed_out_again_after_its_token_is_refused()
+    {
+        var rounds = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            for (var round = 0; round < 150; round++)
+            {
+                var issued = 0;
+                using var session = new BloomyTokenSession(_ =>
+                {
+                    var now = _time.GetUtcNow();
+                    return Task.FromResult(new IssuedToken("tok-" + Interlocked.Increment(ref issued), now, now + TimeSpan.FromDays(1)));
+                }, _time);
+
+                var first = await session.GetTokenAsync(default);
+                var renewed = await session.RenewAfterRejectionAsync(first, default);
+
+                Assert.Equal("tok-1", first);
+                Assert.Equal("tok-2", renewed);
+                Assert.Equal("tok-2", await session.GetTokenAsync(default));
+            }
+        }));
+        await Task.WhenAll(rounds);
+    }
 }
