@@ -17,11 +17,11 @@ internal static partial class GraphQLDocuments
         }
         """);
 
-    // Only the notes of one issue (-IncludeNotes: one small read per item).
+    // The notes of one issue, with the two flags REST does not report right (-IncludeNotes: one small read per item).
     public static readonly GraphQLDocument IssueNotes = new(
         "issue", GraphQLFamily.Query, """
         query($id: Long!) {
-          issue(id: $id) { id notesId notesText localHtml collaborationEnabled }
+          issue(id: $id) { id addToDepartmentPlan archived notesId notesText localHtml collaborationEnabled }
         }
         """);
 

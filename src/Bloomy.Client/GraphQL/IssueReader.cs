@@ -36,13 +36,20 @@ internal static class IssueReader
         };
     }
 
-    // The same issue with its notes (-IncludeNotes after a REST read).
-    public static Issue WithNotes(Issue issue, string? notes) => new()
+    // The same issue with its notes and long-term state from an IssueNotes read (-IncludeNotes after a REST read, which
+    // reports a long-term issue as archived and knows nothing of long-term).
+    public static Issue WithNotes(Issue issue, JsonElement notes)
+    {
+        var longTerm = Bool(notes, "addToDepartmentPlan");
+        return Copy(issue, PadNotes.ExtractText(notes), longTerm, Bool(notes, "archived") && !longTerm);
+    }
+
+    private static Issue Copy(Issue issue, string? notes, bool longTerm, bool archived) => new()
     {
         Id = issue.Id, Title = issue.Title, DetailsUrl = issue.DetailsUrl, CreateTime = issue.CreateTime, CloseTime = issue.CloseTime,
-        CompleteTime = issue.CompleteTime, Complete = issue.Complete, Archived = issue.Archived, MeetingId = issue.MeetingId,
+        CompleteTime = issue.CompleteTime, Complete = issue.Complete, Archived = archived, MeetingId = issue.MeetingId,
         MeetingName = issue.MeetingName, OwnerId = issue.OwnerId, OwnerName = issue.OwnerName, OwnerImageUrl = issue.OwnerImageUrl,
-        LongTerm = issue.LongTerm, Notes = notes,
+        LongTerm = longTerm, Notes = notes,
     };
 
     private static bool Bool(JsonElement owner, string property) =>

@@ -41,11 +41,13 @@ public sealed partial class IssuesClient
 
         async Task<string?> RunAsync()
         {
-            var value = await GraphQL.ReadRequiredAsync(GraphQLDocuments.IssueNotes, IdVariables(issueId), $"issue {issueId}", cancellationToken)
-                .ConfigureAwait(false);
+            var value = await ReadNotesAsync(issueId, cancellationToken).ConfigureAwait(false);
             return PadNotes.ExtractText(value);
         }
     }
+
+    private Task<JsonElement> ReadNotesAsync(long issueId, CancellationToken cancellationToken) =>
+        GraphQL.ReadRequiredAsync(GraphQLDocuments.IssueNotes, IdVariables(issueId), $"issue {issueId}", cancellationToken);
 
     /// <summary>
     /// Returns the issues with their notes filled in: one GraphQL read per issue, all at once (the connection's
@@ -53,12 +55,16 @@ public sealed partial class IssuesClient
     /// </summary>
     /// <param name="issues">Issues from any read.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The same issues, each with <see cref="Issue.Notes"/> set.</returns>
+    /// <returns>The same issues, each with <see cref="Issue.Notes"/> set, and <see cref="Issue.LongTerm"/> and <see cref="Issue.Archived"/> as GraphQL reports them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="issues"/> is null.</exception>
     public async Task<IReadOnlyList<Issue>> IncludeNotesAsync(IReadOnlyList<Issue> issues, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(issues, nameof(issues));
-        var notes = await Task.WhenAll(issues.Select(i => GetNotesAsync(i.Id, cancellationToken))).ConfigureAwait(false);
+        foreach (var issue in issues)
+        {
+            Guard.NotNull(issue, "issue");
+        }
+        var notes = await Task.WhenAll(issues.Select(i => ReadNotesAsync(i.Id, cancellationToken))).ConfigureAwait(false);
         return issues.Select((issue, index) => IssueReader.WithNotes(issue, notes[index])).ToList();
     }
 

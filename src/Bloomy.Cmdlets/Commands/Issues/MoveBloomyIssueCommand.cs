@@ -59,9 +59,33 @@ public sealed class MoveBloomyIssueCommand : BloomyPipelineCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>
+    /// <para type="description">The pipeline item itself, kept to tell a row from an issue object: an issue's own MeetingId is where it is now, never where to move it.</para>
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true, ParameterSetName = ByIdSet)]
+    public PSObject? InputObject { get; set; }
+
+    private bool _meetingOnCommandLine;
+
     /// <inheritdoc />
-    protected override void ProcessRecord() =>
+    protected override void BeginProcessing()
+    {
+        // Only command-line values are bound before the pipeline starts.
+        _meetingOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(MeetingId));
+        base.BeginProcessing();
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByIdSet && !_meetingOnCommandLine && InputObject?.BaseObject is Issue issue)
+        {
+            QueueFailure(issue, $"issue {issue.Id}", new PSArgumentException(
+                $"Give -MeetingId to move issue {issue.Id}: an issue's own MeetingId ({issue.MeetingId}) is the meeting it is in now, not where to move it."));
+            return;
+        }
         ForEachItem("issue", Id, ParameterSetName == ByObjectSet ? (Issue!, Issue!.Id, Issue.Title) : null, Act);
+    }
 
     /// <summary>Asks ShouldProcess for one item and, if allowed, queues the work on it.</summary>
     private void Act(object target, long id, string description)

@@ -177,6 +177,19 @@ public sealed class IssuesGraphQLEmulatorTests : EmulatorClientTests
     }
 
     [Fact]
+    public async Task IncludeNotes_corrects_what_REST_reports_of_a_long_term_issue()
+    {
+        var made = await FreshIssue(2001, "Long-term over REST");
+        await Client.Issues.SetLongTermAsync(made.Id, true);
+        var overRest = await Client.Issues.GetAsync(made.Id);
+        Assert.Equal((true, false), (overRest.Archived, overRest.LongTerm));
+
+        var filled = Assert.Single(await Client.Issues.IncludeNotesAsync(new[] { overRest }));
+
+        Assert.Equal((false, true), (filled.Archived, filled.LongTerm));
+    }
+
+    [Fact]
     public async Task A_failing_CreateNote_stops_before_the_EditIssue()
     {
         var made = await FreshIssue(2001, "Notes fail");
