@@ -57,15 +57,21 @@ public sealed partial class IssuesClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The same issues, each with <see cref="Issue.Notes"/> set, and <see cref="Issue.LongTerm"/> and <see cref="Issue.Archived"/> as GraphQL reports them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="issues"/> is null.</exception>
-    public async Task<IReadOnlyList<Issue>> IncludeNotesAsync(IReadOnlyList<Issue> issues, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Issue>> IncludeNotesAsync(IReadOnlyList<Issue> issues, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(issues, nameof(issues));
         foreach (var issue in issues)
         {
             Guard.NotNull(issue, "issue");
         }
-        var notes = await Task.WhenAll(issues.Select(i => ReadNotesAsync(i.Id, cancellationToken))).ConfigureAwait(false);
-        return issues.Select((issue, index) => IssueReader.WithNotes(issue, notes[index])).ToList();
+        var list = issues.ToList();
+        return RunAsync();
+
+        async Task<IReadOnlyList<Issue>> RunAsync()
+        {
+            var notes = await Task.WhenAll(list.Select(i => ReadNotesAsync(i.Id, cancellationToken))).ConfigureAwait(false);
+            return list.Select((issue, index) => IssueReader.WithNotes(issue, notes[index])).ToList();
+        }
     }
 
     /// <summary>Lists a meeting's long-term issues (<c>meeting.longTermIssues</c>), every page.</summary>

@@ -99,7 +99,7 @@ public sealed class SetBloomyIssueCommand : BloomyPipelineCmdlet
         if (Title is null && Notes is null && !OverGraphQL)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException("At least one field must be provided: give -Title, -Notes, -OwnerId, -LongTerm or -Archived."),
+                new PSArgumentException("At least one field must be provided: give -Title or -Notes (or -OwnerId, -LongTerm, -Archived)."),
                 "Bloomy.Validation", ErrorCategory.InvalidArgument, null));
         }
         if (LongTermGiven && ArchivedGiven)
