@@ -50,6 +50,8 @@
         'New-BloomyHeadline'
         'Set-BloomyHeadline'
         'Remove-BloomyHeadline'
+        'Move-BloomyIssue'
+        'Restore-BloomyIssue'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -42,6 +42,15 @@ public sealed class Issue
     /// <summary>The picture URL of the issue's owner, when known.</summary>
     public string? OwnerImageUrl { get; init; }
 
+    /// <summary>
+    /// True when the issue is on its meeting's long-term list (the department plan, "V/TO"), read over GraphQL. REST
+    /// reads do not report it and leave it false.
+    /// </summary>
+    public bool LongTerm { get; init; }
+
+    /// <summary>The issue's notes as plain text; filled only on request (Get-BloomyIssue -IncludeNotes), else null.</summary>
+    public string? Notes { get; init; }
+
     /// <summary>Returns a short description such as <c>Issue 3001 'Churn is rising'</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"Issue {Id} '{Title}'" + (Complete ? " (solved)" : "");

@@ -4,7 +4,7 @@ using Bloomy.Client.Models;
 namespace Bloomy.Client.Operations;
 
 /// <summary>Issue operations.</summary>
-public sealed class IssuesClient : ResourceClient
+public sealed partial class IssuesClient : ResourceClient
 {
     internal IssuesClient(BloomyClient client)
         : base(client)

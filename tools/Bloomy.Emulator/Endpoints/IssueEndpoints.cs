@@ -23,14 +23,15 @@ internal static class IssueEndpoints
         var u = r.User();
         bool all = r.QueryBool("include_resolved");
         return ApiResult.Ok(r.Store.IssueMap.Values
-            .Where(i => i.OwnerId == u.Id && (all || (!i.Complete && i.CloseTime is null))).Select(i => Out(r, i)).ToArray());
+            .Where(i => i.OwnerId == u.Id && !i.Archived && (all || (!i.Complete && i.CloseTime is null))).Select(i => Out(r, i)).ToArray());
     }
 
     private static ApiResult Update(ApiRequest r)
     {
         var i = Find(r);
         if (Json.Str(r.Body, "title") is { } title) i = i with { Title = title };
-        if (Json.Prop(r.Body, "notes", "details") is not null) i = i with { Notes = Json.Str(r.Body, "notes", "details") };
+        // REST notes replace the description: the GraphQL pad, if any, no longer applies (its fields read the REST text).
+        if (Json.Prop(r.Body, "notes", "details") is not null) i = i with { Notes = Json.Str(r.Body, "notes", "details"), NotesId = null, CollaborationEnabled = false };
         if (Json.Long(r.Body, "ownerId") is > 0) i = i with { OwnerId = r.OwnerFromBody("ownerId") };
         r.Store.IssueMap[i.Id] = i;
         return ApiResult.Void();

@@ -77,7 +77,7 @@ internal static class MeetingEndpoints
         var m = r.Meeting();
         bool all = r.QueryBool("include_resolved");
         return ApiResult.Ok(r.Store.IssueMap.Values
-            .Where(i => i.MeetingId == m.Id && !i.RemovedFromMeeting && (all || (!i.Complete && i.CloseTime is null)))
+            .Where(i => i.MeetingId == m.Id && !i.RemovedFromMeeting && !i.Archived && (all || (!i.Complete && i.CloseTime is null)))
             .Select(i => Wire.Issue(r.Store, r.Emulator, i)).ToArray());
     }
 

@@ -81,6 +81,13 @@ public sealed record EmulatorIssue
     /// (one plausible reading of the server's "remove from meeting"; bloom-api-extras §6 leaves it open).
     /// </summary>
     public bool RemovedFromMeeting { get; init; }
+    /// <summary>
+    /// On the long-term list (GraphQL <c>addToDepartmentPlan</c>). The server stores such an issue with
+    /// <see cref="Archived"/> true (bloom-graphql §10, §17.5).
+    /// </summary>
+    public bool LongTerm { get; init; }
+    /// <summary>When the issue was last archived (GraphQL <c>archivedTimestamp</c>).</summary>
+    public DateTime? ArchiveTime { get; init; }
 }
 
 /// <summary>A rock (goal). Completion: "OnTrack", "AtRisk" or "Complete".</summary>

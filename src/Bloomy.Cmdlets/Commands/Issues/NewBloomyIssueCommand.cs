@@ -20,6 +20,10 @@ namespace Bloomy.Cmdlets.Commands.Issues;
 ///   <code>[pscustomobject]@{ MeetingId = 2001; Title = 'Churn is rising'; OwnerId = 1002 } | New-BloomyIssue -WhatIf</code>
 ///   <para>Shows what would be raised, without sending anything.</para>
 /// </example>
+/// <example>
+///   <code>New-BloomyIssue -MeetingId 2001 -Title 'Open a second office' -LongTerm</code>
+///   <para>Raises an issue straight on the meeting's long-term list (department plan).</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "BloomyIssue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(Issue))]
 public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
@@ -58,6 +62,12 @@ public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
     public string? Notes { get; set; }
 
     /// <summary>
+    /// <para type="description">Creates the issue on the meeting's long-term list (the department plan), over GraphQL; notes then keep their line breaks as a notes pad.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter LongTerm { get; set; }
+
+    /// <summary>
     /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a MeetingId that is not an id, is reported rather than silently left out.</para>
     /// </summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -73,6 +83,11 @@ public sealed class NewBloomyIssueCommand : BloomyPipelineCmdlet
         string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
         if (!ShouldProcess($"issue in meeting {meetingId} '{title}'", "Create")) return;
 
+        if (LongTerm.IsPresent)
+        {
+            Queue(BoundInput(), $"long-term issue '{title}'", (client, ct) => client.Issues.CreateOverGraphQLAsync(meetingId, title, true, ownerId, notes, ct));
+            return;
+        }
         Queue(BoundInput(), $"issue '{title}'", (client, ct) => client.Issues.CreateAsync(meetingId, title, ownerId, notes, ct));
     }
 }
