@@ -68,6 +68,8 @@ internal static class BloomSchema
         Resources.SharedGraphQL.Register(q, m, legacyUserIdScalar);
         Resources.UsersGraphQL.Register(q, m);
         Resources.MeetingsGraphQL.Register(q, m);
+        Resources.TodosGraphQL.Register(q, m);
+        Resources.HeadlinesGraphQL.Register(q, m);
     }
 
     private static ISchema Build(bool legacyUserIdScalar)
