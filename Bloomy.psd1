@@ -50,6 +50,8 @@
         'New-BloomyHeadline'
         'Set-BloomyHeadline'
         'Remove-BloomyHeadline'
+        'Restore-BloomyTodo'
+        'Restore-BloomyHeadline'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
