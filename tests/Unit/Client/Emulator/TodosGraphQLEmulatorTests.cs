@@ -165,4 +165,14 @@ public sealed class TodosGraphQLEmulatorTests : EmulatorClientTests
         Assert.Null(stored.MeetingId);
         Assert.Equal(Me, stored.OwnerId);
     }
+
+    [Fact]
+    public async Task Create_into_an_unknown_meeting_is_a_top_level_error_carrying_the_servers_reason()
+    {
+        var ex = await Assert.ThrowsAsync<BloomyGraphQLException>(() => Client.Todos.CreateWithNotesAsync("Nowhere", "n", meetingId: 999999));
+
+        Assert.Contains("Meeting 999999 does not exist", ex.Message);
+        Assert.Equal("CreateTodo", ex.OperationName);
+        Assert.Equal(1, Emulator.GraphQLStats.CountFor("CreateTodo"));
+    }
 }

@@ -160,4 +160,20 @@ public sealed class TodoHeadlineGraphQLCmdletTests : IClassFixture<EmulatorFixtu
         Assert.All(restored, h => Assert.False(h.Archived));
         Assert.Equal(("Renamed", "a\nb"), (noted.Title, noted.Notes));
     }
+
+    [Fact]
+    public void IncludeNotes_on_a_list_reads_each_items_notes_concurrently_and_keeps_the_list_order()
+    {
+        var id = NewTodos(1, "Noted")[0];
+        _session.Run("Set-BloomyTodo -Id $id -Notes 'remember'", new() { ["id"] = id }).ThrowIfFailed();
+        var plain = _session.Run("Get-BloomyTodo -MeetingId 2001").ThrowIfFailed().OutputOf<Todo>().ToList();
+        Emulator.GraphQLStats.Reset();
+
+        var noted = _session.Run("Get-BloomyTodo -MeetingId 2001 -IncludeNotes").ThrowIfFailed().OutputOf<Todo>().ToList();
+
+        Assert.Equal(plain.Select(t => t.Id), noted.Select(t => t.Id));
+        Assert.Equal("remember", noted.Single(t => t.Id == id).Notes);
+        Assert.All(plain, t => Assert.Null(t.Notes));
+        Assert.Equal(plain.Count, Emulator.GraphQLStats.CountFor("todo"));
+    }
 }
