@@ -176,4 +176,21 @@ public sealed class TodoHeadlineGraphQLCmdletTests : IClassFixture<EmulatorFixtu
         Assert.All(plain, t => Assert.Null(t.Notes));
         Assert.Equal(plain.Count, Emulator.GraphQLStats.CountFor("todo"));
     }
+
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("de-DE")]
+    public void A_due_date_given_with_notes_goes_over_GraphQL_as_that_date_at_midnight_UTC_in_every_culture(string culture)
+    {
+        var script = $$"""
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('{{culture}}')
+            New-BloomyTodo -MeetingId 2001 -Title 'dated' -DueDate '2026-12-01' -Notes 'n'
+            """;
+
+        var todo = _session.Run(script).ThrowIfFailed().OutputOf<Todo>().Single();
+
+        Assert.Equal(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), todo.DueDate);
+        Assert.Equal(new DateTime(2026, 12, 1, 0, 0, 0), Emulator.Store.FindTodo(todo.Id)!.DueDate);
+        Assert.Equal(1796083200.0, System.Text.Json.Nodes.JsonNode.Parse(Emulator.GraphQLStats.Requests.Last().Variables)!["input"]!["dueDate"]!.GetValue<double>());
+    }
 }
