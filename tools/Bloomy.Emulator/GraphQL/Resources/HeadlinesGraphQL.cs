@@ -32,10 +32,10 @@ internal static class HeadlinesGraphQL
 
         m.Field<IdModelType>("CreateHeadline")
             .Argument<NonNullGraphType<HeadlineCreateModelInput>>("input")
-            .Resolve(c => Create(c.Bloom(), Inputs.Of(c)));
+            .Resolve(c => Create(c.Bloom(), TodoHeadlineInputs.Of(c)));
         m.Field<IdModelType>("EditHeadline")
             .Argument<NonNullGraphType<HeadlineEditModelInput>>("input")
-            .Resolve(c => Edit(c.Bloom(), Inputs.Of(c)));
+            .Resolve(c => Edit(c.Bloom(), TodoHeadlineInputs.Of(c)));
     }
 
     private static IEnumerable<EmulatorHeadline> Of(IResolveFieldContext c)
@@ -47,18 +47,18 @@ internal static class HeadlinesGraphQL
     private static long Create(BloomContext ctx, IDictionary<string, object?> input)
     {
         var s = ctx.Store;
-        var title = Inputs.String(input, "title");
+        var title = TodoHeadlineInputs.String(input, "title");
         if (string.IsNullOrWhiteSpace(title)) throw BloomErrors.Unexpected("A headline needs a title.");
-        var meetings = Inputs.Longs(input, "meetings");
+        var meetings = TodoHeadlineInputs.Longs(input, "meetings");
         if (meetings.Count == 0 || !s.MeetingMap.ContainsKey(meetings[0])) throw BloomErrors.Unexpected("The headline's meeting does not exist.");
-        long owner = Inputs.Long(input, "assignee") ?? ctx.CallerId;
+        long owner = TodoHeadlineInputs.Long(input, "assignee") ?? ctx.CallerId;
         if (!s.UserMap.ContainsKey(owner)) throw BloomErrors.Unexpected($"User {owner} does not exist.");
         var now = DateTime.UtcNow;
         var h = new EmulatorHeadline
         {
             Id = s.NextHeadlineId++, Title = title!, OwnerId = owner, MeetingId = meetings[0], CreateTime = now,
-            NotesId = Inputs.String(input, "notesId"), CollaborationEnabled = Inputs.Bool(input, "collaborationEnabled") ?? false,
-            CloseTime = Inputs.Bool(input, "archived") == true ? now : null,
+            NotesId = TodoHeadlineInputs.String(input, "notesId"), CollaborationEnabled = TodoHeadlineInputs.Bool(input, "collaborationEnabled") ?? false,
+            CloseTime = TodoHeadlineInputs.Bool(input, "archived") == true ? now : null,
         };
         s.HeadlineMap[h.Id] = h;
         ctx.Emulator.Stats.CountCreated(EmulatorEntityKind.Headline);
@@ -68,22 +68,22 @@ internal static class HeadlinesGraphQL
     private static long Edit(BloomContext ctx, IDictionary<string, object?> input)
     {
         var s = ctx.Store;
-        var id = Inputs.Long(input, "headlineId") ?? 0;
+        var id = TodoHeadlineInputs.Long(input, "headlineId") ?? 0;
         if (!s.HeadlineMap.TryGetValue(id, out var h)) throw BloomErrors.Unexpected($"Headline {id} does not exist.");
         if (input.ContainsKey("title"))
         {
-            if (string.IsNullOrWhiteSpace(Inputs.String(input, "title"))) throw BloomErrors.Unexpected("A headline needs a title.");
-            h = h with { Title = Inputs.String(input, "title")! };
+            if (string.IsNullOrWhiteSpace(TodoHeadlineInputs.String(input, "title"))) throw BloomErrors.Unexpected("A headline needs a title.");
+            h = h with { Title = TodoHeadlineInputs.String(input, "title")! };
         }
         if (input.ContainsKey("assignee"))
         {
-            if (Inputs.Long(input, "assignee") is not { } owner || !s.UserMap.ContainsKey(owner))
-                throw BloomErrors.Unexpected($"User {Inputs.Long(input, "assignee")} does not exist.");
+            if (TodoHeadlineInputs.Long(input, "assignee") is not { } owner || !s.UserMap.ContainsKey(owner))
+                throw BloomErrors.Unexpected($"User {TodoHeadlineInputs.Long(input, "assignee")} does not exist.");
             h = h with { OwnerId = owner };
         }
-        if (input.ContainsKey("notesId")) h = h with { NotesId = Inputs.String(input, "notesId"), LocalHtml = null };
-        if (Inputs.Bool(input, "collaborationEnabled") is { } collaboration) h = h with { CollaborationEnabled = collaboration };
-        if (Inputs.Bool(input, "archived") is { } archived)
+        if (input.ContainsKey("notesId")) h = h with { NotesId = TodoHeadlineInputs.String(input, "notesId"), LocalHtml = null };
+        if (TodoHeadlineInputs.Bool(input, "collaborationEnabled") is { } collaboration) h = h with { CollaborationEnabled = collaboration };
+        if (TodoHeadlineInputs.Bool(input, "archived") is { } archived)
             h = h with { CloseTime = archived ? h.CloseTime ?? DateTime.UtcNow : null };
         s.HeadlineMap[h.Id] = h;
         return h.Id;

@@ -33,10 +33,10 @@ internal static class TodosGraphQL
 
         m.Field<TodoType>("CreateTodo")
             .Argument<NonNullGraphType<TodoCreateModelInput>>("input")
-            .Resolve(c => Create(c.Bloom(), Inputs.Of(c)));
+            .Resolve(c => Create(c.Bloom(), TodoHeadlineInputs.Of(c)));
         m.Field<GraphQLResponseOfBooleanType>("EditTodo")
             .Argument<NonNullGraphType<TodoEditModelInput>>("input")
-            .Resolve(c => Edit(c.Bloom(), Inputs.Of(c)));
+            .Resolve(c => Edit(c.Bloom(), TodoHeadlineInputs.Of(c)));
     }
 
     private static IEnumerable<EmulatorTodo> Of(IResolveFieldContext c)
@@ -48,21 +48,21 @@ internal static class TodosGraphQL
     private static EmulatorTodo Create(BloomContext ctx, IDictionary<string, object?> input)
     {
         var s = ctx.Store;
-        var title = Inputs.String(input, "title");
+        var title = TodoHeadlineInputs.String(input, "title");
         if (string.IsNullOrWhiteSpace(title)) throw BloomErrors.Unexpected("A to-do needs a title.");
-        long? meetingId = Inputs.Long(input, "meetingRecurrenceId");
+        long? meetingId = TodoHeadlineInputs.Long(input, "meetingRecurrenceId");
         if (meetingId is { } mid && !s.MeetingMap.ContainsKey(mid)) throw BloomErrors.Unexpected($"Meeting {mid} does not exist.");
         // A personal to-do always belongs to the caller (§12.3, §17.5).
-        long owner = meetingId is null ? ctx.CallerId : Inputs.Long(input, "assigneeId") ?? ctx.CallerId;
+        long owner = meetingId is null ? ctx.CallerId : TodoHeadlineInputs.Long(input, "assigneeId") ?? ctx.CallerId;
         if (!s.UserMap.ContainsKey(owner)) throw BloomErrors.Unexpected($"User {owner} does not exist.");
         var now = DateTime.UtcNow;
         var todo = new EmulatorTodo
         {
             Id = s.NextTodoId++, Title = title!, OwnerId = owner, MeetingId = meetingId, CreateTime = now,
-            DueDate = Inputs.Time(input, "dueDate") ?? now.Date.AddDays(7),
-            NotesId = Inputs.String(input, "notesId"), CollaborationEnabled = Inputs.Bool(input, "collaborationEnabled") ?? false,
+            DueDate = TodoHeadlineInputs.Time(input, "dueDate") ?? now.Date.AddDays(7),
+            NotesId = TodoHeadlineInputs.String(input, "notesId"), CollaborationEnabled = TodoHeadlineInputs.Bool(input, "collaborationEnabled") ?? false,
         };
-        if (Inputs.Time(input, "completedTimestamp") is { } done) todo = todo with { Complete = true, CompleteTime = done, CloseTime = done };
+        if (TodoHeadlineInputs.Time(input, "completedTimestamp") is { } done) todo = todo with { Complete = true, CompleteTime = done, CloseTime = done };
         s.TodoMap[todo.Id] = todo;
         ctx.Emulator.Stats.CountCreated(EmulatorEntityKind.Todo);
         return todo;
@@ -71,31 +71,31 @@ internal static class TodosGraphQL
     private static GraphQLResponse Edit(BloomContext ctx, IDictionary<string, object?> input)
     {
         var s = ctx.Store;
-        if (Inputs.Long(input, "todoId") is not { } id || !s.TodoMap.TryGetValue(id, out var t)) return GraphQLResponse.Failed();
+        if (TodoHeadlineInputs.Long(input, "todoId") is not { } id || !s.TodoMap.TryGetValue(id, out var t)) return GraphQLResponse.Failed();
         if (input.ContainsKey("title"))
         {
-            if (string.IsNullOrWhiteSpace(Inputs.String(input, "title"))) return GraphQLResponse.Failed("A to-do needs a title.", "VALIDATION");
-            t = t with { Title = Inputs.String(input, "title")! };
+            if (string.IsNullOrWhiteSpace(TodoHeadlineInputs.String(input, "title"))) return GraphQLResponse.Failed("A to-do needs a title.", "VALIDATION");
+            t = t with { Title = TodoHeadlineInputs.String(input, "title")! };
         }
         // The due date can be changed, not cleared (§12.4).
-        if (Inputs.Time(input, "dueDate") is { } due) t = t with { DueDate = due };
+        if (TodoHeadlineInputs.Time(input, "dueDate") is { } due) t = t with { DueDate = due };
         if (input.ContainsKey("assigneeId"))
         {
-            if (Inputs.Long(input, "assigneeId") is not { } owner || !s.UserMap.ContainsKey(owner)) return GraphQLResponse.Failed();
+            if (TodoHeadlineInputs.Long(input, "assigneeId") is not { } owner || !s.UserMap.ContainsKey(owner)) return GraphQLResponse.Failed();
             t = t with { OwnerId = owner };
         }
-        if (input.ContainsKey("notesId")) t = t with { NotesId = Inputs.String(input, "notesId"), LocalHtml = null };
-        if (Inputs.Bool(input, "collaborationEnabled") is { } collaboration) t = t with { CollaborationEnabled = collaboration };
+        if (input.ContainsKey("notesId")) t = t with { NotesId = TodoHeadlineInputs.String(input, "notesId"), LocalHtml = null };
+        if (TodoHeadlineInputs.Bool(input, "collaborationEnabled") is { } collaboration) t = t with { CollaborationEnabled = collaboration };
         if (input.ContainsKey("completedTimestamp"))
         {
-            t = Inputs.Time(input, "completedTimestamp") is { } done
+            t = TodoHeadlineInputs.Time(input, "completedTimestamp") is { } done
                 ? t with { Complete = true, CompleteTime = done, CloseTime = done }
                 : t with { Complete = false, CompleteTime = null, CloseTime = null };
         }
-        if (input.ContainsKey("archivedTimestamp")) t = t with { ArchiveTime = Inputs.Time(input, "archivedTimestamp") };
+        if (input.ContainsKey("archivedTimestamp")) t = t with { ArchiveTime = TodoHeadlineInputs.Time(input, "archivedTimestamp") };
         if (input.ContainsKey("meetingRecurrenceId"))
         {
-            var meetingId = Inputs.Long(input, "meetingRecurrenceId");
+            var meetingId = TodoHeadlineInputs.Long(input, "meetingRecurrenceId");
             if (meetingId is { } mid && !s.MeetingMap.ContainsKey(mid)) return GraphQLResponse.Failed();
             t = t with { MeetingId = meetingId };
         }
@@ -105,7 +105,7 @@ internal static class TodosGraphQL
 }
 
 /// <summary>Reads a GraphQL input object as the dictionary GraphQL.NET builds: a key is present only when sent.</summary>
-internal static class Inputs
+internal static class TodoHeadlineInputs
 {
     internal static IDictionary<string, object?> Of(IResolveFieldContext c, string name = "input") =>
         c.GetArgument<Dictionary<string, object?>>(name) ?? new Dictionary<string, object?>();
