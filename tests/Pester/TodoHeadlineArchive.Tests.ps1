@@ -60,6 +60,19 @@ Describe 'To-dos over GraphQL' {
         "$($failures[0])" | Should -BeLike "*to-do 'Lost row'*"
     }
 
+    It 'restores archived to-dos listed in a CSV file' {
+        $todos = 1..2 | ForEach-Object { New-BloomyTodo -MeetingId 2001 -Title "From file $_" }
+        $todos | Set-BloomyTodo -Archived
+        $csv = Join-Path $TestDrive 'archived.csv'
+        Get-BloomyTodo -MeetingId 2001 -IncludeArchived | Where-Object { $_.Id -in $todos.Id } |
+            Select-Object Id, Title | Export-Csv -Path $csv -NoTypeInformation
+
+        $back = Import-Csv $csv | Restore-BloomyTodo -PassThru -ErrorAction Stop
+
+        $back.Id | Should -Be $todos.Id
+        (Get-BloomyTodo -MeetingId 2001).Id | Should -Contain $todos[0].Id
+    }
+
     It 'changes nothing with -WhatIf' {
         $todo = New-BloomyTodo -MeetingId 2001 -Title 'Stay as is'
         Reset-BloomyEmulatorStats $emulator
