@@ -52,6 +52,8 @@
         'Remove-BloomyHeadline'
         'Move-BloomyIssue'
         'Restore-BloomyIssue'
+        'Restore-BloomyTodo'
+        'Restore-BloomyHeadline'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

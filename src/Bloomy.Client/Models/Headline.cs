@@ -33,6 +33,12 @@ public sealed class Headline
     /// <summary>When the headline was closed.</summary>
     public DateTime? CloseTime { get; init; }
 
+    /// <summary>
+    /// The headline's notes as plain text: filled only when asked for (Get-BloomyHeadline -IncludeNotes, GraphQL
+    /// reads); null when the headline has none or they were not read.
+    /// </summary>
+    public string? Notes { get; init; }
+
     /// <summary>Returns a short description such as <c>Headline 8001 'Closed our biggest deal'</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"Headline {Id} '{Title}'";

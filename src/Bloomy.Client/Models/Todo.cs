@@ -39,6 +39,15 @@ public sealed class Todo
     /// <summary>The name of the to-do's owner, when known.</summary>
     public string? OwnerName { get; init; }
 
+    /// <summary>
+    /// The to-do's notes as plain text: filled only when asked for (Get-BloomyTodo -IncludeNotes, GraphQL reads);
+    /// null when the to-do has none or they were not read.
+    /// </summary>
+    public string? Notes { get; init; }
+
+    /// <summary>When the to-do was archived (GraphQL reads only); null when it is not archived or was read over REST.</summary>
+    public DateTime? ArchiveTime { get; init; }
+
     /// <summary>Returns a short description such as <c>Todo 5001 'Send Q3 plan'</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"Todo {Id} '{Title}'" + (Complete ? " (complete)" : "");

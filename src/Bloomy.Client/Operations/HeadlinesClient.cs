@@ -4,7 +4,7 @@ using Bloomy.Client.Models;
 namespace Bloomy.Client.Operations;
 
 /// <summary>Headline operations.</summary>
-public sealed class HeadlinesClient : ResourceClient
+public sealed partial class HeadlinesClient : ResourceClient
 {
     internal HeadlinesClient(BloomyClient client)
         : base(client)

@@ -5,7 +5,7 @@ using Bloomy.Client.Models;
 namespace Bloomy.Client.Operations;
 
 /// <summary>To-do operations.</summary>
-public sealed class TodosClient : ResourceClient
+public sealed partial class TodosClient : ResourceClient
 {
     internal TodosClient(BloomyClient client)
         : base(client)

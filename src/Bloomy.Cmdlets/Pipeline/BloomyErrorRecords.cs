@@ -18,6 +18,12 @@ internal static class BloomyErrorRecords
             // Its message names the item and says the change was made.
             return new ErrorRecord(exception, errorId, category, target) { ErrorDetails = new ErrorDetails(exception.Message) };
         }
+        if (exception is PartlyAppliedException { InnerException: { } failed })
+        {
+            // Its message names the item and says which part was applied; the id is the failed part's.
+            var (partId, partCategory) = Classify(failed);
+            return new ErrorRecord(exception, partId, partCategory, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+        }
         if (exception is ObjectDisposedException)
         {
             // The connection's client was disposed under the running command: one clear terminating record, not

@@ -20,19 +20,20 @@ internal static class TodoEndpoints
 
     private static object Out(ApiRequest r, EmulatorTodo t) => Wire.Todo(r.Store, r.Emulator, t);
 
+    // Archived to-dos (GraphQL archivedTimestamp) leave the REST lists, as they leave the meeting's active list.
     /// <summary>The user's open to-dos; INCLUDE_CLOSED=true adds the closed ones (bloom-api §17: absent means false).</summary>
     private static ApiResult ForUser(ApiRequest r)
     {
         var u = r.User();
         bool all = r.QueryBool("INCLUDE_CLOSED");
-        return ApiResult.Ok(r.Store.TodoMap.Values.Where(t => t.OwnerId == u.Id && (all || !t.Complete)).Select(t => Out(r, t)).ToArray());
+        return ApiResult.Ok(r.Store.TodoMap.Values.Where(t => t.OwnerId == u.Id && t.ArchiveTime is null && (all || !t.Complete)).Select(t => Out(r, t)).ToArray());
     }
 
     private static ApiResult ForMeeting(ApiRequest r)
     {
         var m = r.Meeting();
         bool all = r.QueryBool("INCLUDE_CLOSED");
-        return ApiResult.Ok(r.Store.TodoMap.Values.Where(t => t.MeetingId == m.Id && (all || !t.Complete)).Select(t => Out(r, t)).ToArray());
+        return ApiResult.Ok(r.Store.TodoMap.Values.Where(t => t.MeetingId == m.Id && t.ArchiveTime is null && (all || !t.Complete)).Select(t => Out(r, t)).ToArray());
     }
 
     private static ApiResult Get(ApiRequest r) => ApiResult.Ok(Out(r, Find(r)));

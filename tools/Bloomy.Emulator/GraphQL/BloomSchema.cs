@@ -69,6 +69,8 @@ internal static class BloomSchema
         Resources.UsersGraphQL.Register(q, m);
         Resources.MeetingsGraphQL.Register(q, m);
         Resources.IssuesGraphQL.Register(q, m);
+        Resources.TodosGraphQL.Register(q, m);
+        Resources.HeadlinesGraphQL.Register(q, m);
     }
 
     private static ISchema Build(bool legacyUserIdScalar)

@@ -55,6 +55,8 @@ public sealed record EmulatorTodo
     public DateTime? CompleteTime { get; init; }
     public DateTime? CloseTime { get; init; }
     public bool Complete { get; init; }
+    /// <summary>When the to-do was archived over GraphQL (bloom-graphql §12.5–12.8); archived iff non-null.</summary>
+    public DateTime? ArchiveTime { get; init; }
 }
 
 /// <summary>An issue.</summary>

@@ -6,7 +6,7 @@ namespace Bloomy.Cmdlets.Commands.Headlines;
 
 /// <summary>
 /// <para type="synopsis">Shares headlines in meetings — one, or many from the pipeline.</para>
-/// <para type="description">New-BloomyHeadline shares a headline titled -Title in meeting -MeetingId. -OwnerId makes someone else its owner (default: you) and -Notes adds notes. Every parameter binds by property name, so rows from Import-Csv with MeetingId, Title, OwnerId (or UserId) and Notes columns share one headline each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are shared. Returns the new headlines in input order.</para>
+/// <para type="description">New-BloomyHeadline shares a headline titled -Title in meeting -MeetingId. -OwnerId makes someone else its owner (default: you) and -Notes adds notes (line breaks are kept): a headline with notes is shared over the GraphQL API, which alone writes notes (its notes pad first, then the headline, then it is read back; if the pad cannot be made, nothing is shared). Every parameter binds by property name, so rows from Import-Csv with MeetingId, Title, OwnerId (or UserId) and Notes columns share one headline each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are shared. Returns the new headlines in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>New-BloomyHeadline -MeetingId 2001 -Title 'Closed our biggest deal'</code>
@@ -52,7 +52,7 @@ public sealed class NewBloomyHeadlineCommand : BloomyPipelineCmdlet
     public long? OwnerId { get; set; }
 
     /// <summary>
-    /// <para type="description">Notes for the new headline.</para>
+    /// <para type="description">Notes for the new headline, as plain text; line breaks are kept. Read them back with Get-BloomyHeadline -IncludeNotes.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Notes { get; set; }
@@ -73,6 +73,8 @@ public sealed class NewBloomyHeadlineCommand : BloomyPipelineCmdlet
         string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
         if (!ShouldProcess($"headline in meeting {meetingId} '{title}'", "Create")) return;
 
-        Queue(BoundInput(), $"headline '{title}'", (client, ct) => client.Headlines.CreateAsync(meetingId, title, ownerId, notes, ct));
+        Queue(BoundInput(), $"headline '{title}'", (client, ct) => notes is null
+            ? client.Headlines.CreateAsync(meetingId, title, ownerId, null, ct)
+            : client.Headlines.CreateWithNotesAsync(meetingId, title, notes, ownerId, ct));
     }
 }

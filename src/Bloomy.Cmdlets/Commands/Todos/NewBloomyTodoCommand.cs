@@ -6,7 +6,7 @@ namespace Bloomy.Cmdlets.Commands.Todos;
 
 /// <summary>
 /// <para type="synopsis">Creates to-dos, personal or in a meeting — one, or many from the pipeline.</para>
-/// <para type="description">New-BloomyTodo creates a to-do titled -Title. With -MeetingId it is a meeting to-do, otherwise a personal one. -OwnerId (alias -UserId) makes someone else accountable (default: you), -DueDate sets the due date (default: the server's, a week from now) and -Notes adds notes. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId, DueDate, OwnerId (or UserId) and Notes columns create one to-do each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created to-dos in input order.</para>
+/// <para type="description">New-BloomyTodo creates a to-do titled -Title. With -MeetingId it is a meeting to-do, otherwise a personal one. -OwnerId (alias -UserId) makes someone else accountable (default: you), -DueDate sets the due date (default: the server's, a week from now) and -Notes adds notes (line breaks are kept): a to-do with notes is created over the GraphQL API, which alone writes notes (its notes pad first, then the to-do; if the pad cannot be made, nothing is created). Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId, DueDate, OwnerId (or UserId) and Notes columns create one to-do each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created to-dos in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>New-BloomyTodo -Title 'Send Q3 plan' -MeetingId 2001 -DueDate 2026-12-01</code>
@@ -58,7 +58,7 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
     public long? OwnerId { get; set; }
 
     /// <summary>
-    /// <para type="description">Notes for the to-do.</para>
+    /// <para type="description">Notes for the to-do, as plain text; line breaks are kept. Read them back with Get-BloomyTodo -IncludeNotes.</para>
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Notes { get; set; }
@@ -81,6 +81,8 @@ public sealed class NewBloomyTodoCommand : BloomyPipelineCmdlet
         if (!ShouldProcess($"{where} '{title}'", "Create")) return;
 
         Queue(BoundInput(), $"to-do '{title}'",
-            (client, ct) => client.Todos.CreateAsync(title, meetingId, dueDate, ownerId, notes, ct));
+            (client, ct) => notes is null
+                ? client.Todos.CreateAsync(title, meetingId, dueDate, ownerId, null, ct)
+                : client.Todos.CreateWithNotesAsync(title, notes, meetingId, dueDate, ownerId, ct));
     }
 }

@@ -115,7 +115,8 @@ public sealed class HeadlineCmdletTests : IClassFixture<HeadlineCmdletTests.Fixt
         Assert.Equal([owner, Emulator.DemoUserId], created.Select(h => h.OwnerId!.Value));
         var stored = created.Select(h => Emulator.Store.FindHeadline(h.Id)!).ToList();
         Assert.Equal([owner, Emulator.DemoUserId], stored.Select(h => h.OwnerId));
-        Assert.Equal(["Q3", null], stored.Select(h => h.Notes));
+        // Notes are written the only way the API can (GraphQL CreateNote + CreateHeadline): the pad holds them.
+        Assert.Equal(["Q3\n", null], stored.Select(h => Emulator.Pads.Text(h.NotesId)));
 
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("Bloomy.NotFound", error.FullyQualifiedErrorId);
