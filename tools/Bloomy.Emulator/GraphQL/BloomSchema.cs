@@ -68,6 +68,7 @@ internal static class BloomSchema
         Resources.SharedGraphQL.Register(q, m, legacyUserIdScalar);
         Resources.UsersGraphQL.Register(q, m);
         Resources.MeetingsGraphQL.Register(q, m);
+        Resources.MetricsGraphQL.Register(q, m);
     }
 
     private static ISchema Build(bool legacyUserIdScalar)
