@@ -54,6 +54,14 @@ internal static class MetricReader
         };
     }
 
+    // The same metric, marked as listed under a meeting.
+    public static Metric InMeeting(Metric m, long meetingId) => new()
+    {
+        Id = m.Id, Title = m.Title, OwnerId = m.OwnerId, OwnerName = m.OwnerName, Units = m.Units, Rule = m.Rule, Frequency = m.Frequency,
+        Goal = m.Goal, MinGoal = m.MinGoal, MaxGoal = m.MaxGoal, Archived = m.Archived, CreatedDate = m.CreatedDate,
+        IsExternallySynced = m.IsExternallySynced, MeetingId = meetingId, NotesId = m.NotesId, Notes = m.Notes,
+    };
+
     public static MetricScore ToScore(JsonElement node)
     {
         var note = Text(node, "notesText");

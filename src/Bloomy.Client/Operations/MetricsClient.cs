@@ -81,6 +81,29 @@ public sealed class MetricsClient : ResourceClient
     }
 
     /// <summary>
+    /// Lists metrics as <see cref="ListAsync"/> does, then reads each one's details with its notes (one more GraphQL
+    /// read per metric, concurrently, within the connection's request cap).
+    /// </summary>
+    /// <param name="meetingId">The meeting; cannot be combined with <paramref name="userId"/>.</param>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The metrics with their notes, in list order.</returns>
+    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
+    public Task<IReadOnlyList<Metric>> ListWithNotesAsync(long? meetingId = null, long? userId = null, CancellationToken cancellationToken = default)
+    {
+        var list = ListAsync(meetingId, userId, null, cancellationToken);
+        return RunAsync();
+
+        async Task<IReadOnlyList<Metric>> RunAsync()
+        {
+            var metrics = await list.ConfigureAwait(false);
+            var detailed = await Task.WhenAll(metrics.Select(m => GetAsync(m.Id, cancellationToken))).ConfigureAwait(false);
+            return detailed.Select(d => meetingId is null ? d : MetricReader.InMeeting(d, meetingId.Value)).ToList();
+        }
+    }
+
+    /// <summary>
     /// Creates a metric on a meeting's scorecard (GraphQL <c>CreateMetric</c>; with notes, <c>CreateNote</c> first).
     /// The goal rules are checked before anything is sent: Between takes MinGoal and MaxGoal and no Goal; the other
     /// rules take Goal and neither MinGoal nor MaxGoal.
