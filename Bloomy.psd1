@@ -50,6 +50,11 @@
         'New-BloomyHeadline'
         'Set-BloomyHeadline'
         'Remove-BloomyHeadline'
+        'New-BloomyMeasurable'
+        'Set-BloomyMeasurable'
+        'Remove-BloomyMeasurable'
+        'Get-BloomyScore'
+        'Clear-BloomyScore'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
