@@ -42,9 +42,9 @@ internal static class MetricReader
             Units = EnumOf(UnitNames, Text(node, "units"), MetricUnit.Unknown),
             Rule = EnumOf(RuleNames, Text(node, "rule"), MetricRule.Unknown),
             Frequency = EnumOf(FrequencyNames, Text(node, "frequency"), MetricFrequency.Unknown),
-            Goal = GraphQLDecimal.Read(node, "singleGoalValue"),
-            MinGoal = GraphQLDecimal.Read(node, "minGoalValue"),
-            MaxGoal = GraphQLDecimal.Read(node, "maxGoalValue"),
+            Goal = Plain(GraphQLDecimal.Read(node, "singleGoalValue")),
+            MinGoal = Plain(GraphQLDecimal.Read(node, "minGoalValue")),
+            MaxGoal = Plain(GraphQLDecimal.Read(node, "maxGoalValue")),
             Archived = node.TryGetProperty("archived", out var archived) && archived.ValueKind == JsonValueKind.True,
             CreatedDate = UnixTime.Read(node, "dateCreated") ?? default,
             IsExternallySynced = node.TryGetProperty("isExternallySynced", out var synced) && synced.ValueKind == JsonValueKind.True,
@@ -69,7 +69,7 @@ internal static class MetricReader
         {
             Id = Long(node, "id") ?? throw new FormatException("A score has no id."),
             MeasurableId = Long(node, "measurableId") ?? 0,
-            Value = GraphQLDecimal.Read(node, "value"),
+            Value = Plain(GraphQLDecimal.Read(node, "value")),
             PeriodDate = UnixTime.Read(node, "timestamp"),
             Note = string.IsNullOrEmpty(note) ? null : note,
         };
@@ -92,6 +92,9 @@ internal static class MetricReader
         }
         return unknown;
     }
+
+    // "100.00000" → 100: the server's five decimals are its format, not the user's precision.
+    private static decimal? Plain(decimal? value) => value is { } v ? v / 1.0000000000000000000000000000m : null;
 
     private static long? Long(JsonElement owner, string property) =>
         owner.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;

@@ -5,7 +5,7 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 
 /// <summary>
 /// <para type="synopsis">Clears scores (removes their values).</para>
-/// <para type="description">Clear-BloomyScore removes the value of the scores piped from Get-BloomyScore or given with -ScoreId (over GraphQL). The score stays as an empty one: Get-BloomyScore shows it only with -IncludeEmpty, and Set-BloomyScore can fill it again. Rows with a ScoreId column bind by that column. Scores are cleared concurrently, up to -ThrottleLimit at once; a failing one becomes an error record naming it while the others are cleared.</para>
+/// <para type="description">Clear-BloomyScore removes the value of the scores piped from Get-BloomyScore or given with -ScoreId (over GraphQL). The score stays as an empty one: Get-BloomyScore shows it only with -IncludeEmpty, and Set-BloomyScore can fill it again. Scores are cleared concurrently, up to -ThrottleLimit at once; a failing one becomes an error record naming it while the others are cleared.</para>
 /// </summary>
 /// <example>
 ///   <code>Clear-BloomyScore -ScoreId 7001</code>
@@ -25,7 +25,7 @@ public sealed class ClearBloomyScoreCommand : BloomyPipelineCmdlet
     /// <summary>
     /// <para type="description">The ids of the scores to clear. Plain ids can be piped too.</para>
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true)]
     public long[] ScoreId { get; set; } = Array.Empty<long>();

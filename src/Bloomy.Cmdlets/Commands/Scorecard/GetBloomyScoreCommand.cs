@@ -21,9 +21,9 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 public sealed class GetBloomyScoreCommand : BloomyPipelineCmdlet
 {
     /// <summary>
-    /// <para type="description">The measurables whose scores to list. Plain ids, and rows with a MeasurableId column, can be piped too.</para>
+    /// <para type="description">The measurables whose scores to list. Plain ids can be piped too.</para>
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MeasurableItems.ByIdSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = MeasurableItems.ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeasurableIdCompletion]
     [IdTransformation(IsList = true)]

@@ -38,7 +38,6 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
 {
     private const string ByWeekSet = "ByWeek";
-    private const string ByDateSet = "ByDate";
     private const string ByScoreSet = "ByScore";
     private const string ByScoreIdSet = "ByScoreId";
 
@@ -48,7 +47,6 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     /// <para type="description">The measurable whose score to set.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByWeekSet)]
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByDateSet)]
     [ValidateRange(1, long.MaxValue)]
     [MeasurableIdCompletion]
     [IdTransformation(ReportedByRow = true, Required = true)]
@@ -58,7 +56,6 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     /// <para type="description">The value; $null clears the score (by week). With a score or -ScoreId it may be left out to change only the note.</para>
     /// </summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByWeekSet)]
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByDateSet)]
     [Parameter(ParameterSetName = ByScoreSet)]
     [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByScoreIdSet)]
     [AllowNull]
@@ -80,9 +77,9 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     public int? WeekNumber { get; set; }
 
     /// <summary>
-    /// <para type="description">A date inside the period to set (read as that calendar date, 00:00 UTC): for a measurable of any frequency.</para>
+    /// <para type="description">A date inside the period to set (read as that calendar date, 00:00 UTC), for a measurable of any frequency (over GraphQL). Cannot be combined with -WeekOffset or -WeekNumber.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByDateSet)]
+    [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = ByWeekSet)]
     [DateTransformation(ReportedByRow = true)]
     public DateTime? Date { get; set; }
 
@@ -129,12 +126,12 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
             EditScore();
             return;
         }
-        if (ParameterSetName == ByDateSet)
+        if (Date is not null)
         {
             SetByDate();
             return;
         }
-        if (RejectUnusableCells(InputObject, nameof(MeasurableId), nameof(WeekOffset), nameof(WeekNumber))) return;
+        if (RejectUnusableCells(InputObject, nameof(MeasurableId), nameof(WeekOffset), nameof(WeekNumber), nameof(Date))) return;
         if (WeekOffset is not null && WeekNumber is not null)
         {
             QueueFailure(BoundInput(), "Input row", BothWeeks(null).Exception);
@@ -157,7 +154,12 @@ public sealed class SetBloomyScoreCommand : BloomyPipelineCmdlet
     {
         if (RejectUnusableCells(InputObject, nameof(MeasurableId), nameof(Date))) return;
         var measurableId = MeasurableId;
-        var target = $"measurable {measurableId}, period of {Date!.Value:yyyy-MM-dd}";
+        var target = $"measurable {measurableId}, period of " + Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (WeekOffset is not null || WeekNumber is not null)
+        {
+            QueueFailure(BoundInput(), target, new PSArgumentException("Give the period either as -Date or as -WeekOffset/-WeekNumber, not both."));
+            return;
+        }
         if (Value is not decimal value)
         {
             QueueFailure(BoundInput(), target, new PSArgumentException("A score is set by -Date with a -Value; to empty a score, use Clear-BloomyScore."));

@@ -118,7 +118,7 @@ public sealed class MetricCmdletTests : IClassFixture<EmulatorFixture>, IDisposa
         var result = _session.Run($"""
             Set-BloomyScore -MeasurableId {made.Id} -Value 5 -Date 2026-03-10
             Set-BloomyScore -MeasurableId {made.Id} -Value 6 -Date 2026-04-10
-            Get-BloomyMeasurable -Id {made.Id} | Get-BloomyScore -Start 2026-01-01 | Select-Object -First 1 | Set-BloomyScore -Note 'April'
+            @(Get-BloomyMeasurable -Id {made.Id} | Get-BloomyScore -Start 2026-01-01)[0] | Set-BloomyScore -Note 'April'
             Get-BloomyScore -MeasurableId {made.Id} -Start 2026-03-01 -End 2026-03-31 | Clear-BloomyScore
             Get-BloomyScore -MeasurableId {made.Id} -IncludeEmpty
             """).ThrowIfFailed();
