@@ -67,7 +67,7 @@ Describe 'Dates in other cultures' {
         finally {
             [Threading.Thread]::CurrentThread.CurrentCulture = $before
         }
-        $scores.PeriodDate.UtcDateTime.ToString('yyyy-MM-dd', [Globalization.CultureInfo]::InvariantCulture) | Should -Be @('2026-07-01', '2026-05-01')
+        $scores | ForEach-Object { $_.PeriodDate.UtcDateTime.ToString('yyyy-MM-dd', [Globalization.CultureInfo]::InvariantCulture) } | Should -Be @('2026-07-01', '2026-05-01')
         $scores.Value | Should -Be @(2.5, 1)
     }
 }
