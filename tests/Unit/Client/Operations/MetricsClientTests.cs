@@ -290,3 +290,40 @@ public sealed class MetricsClientTests : IClassFixture<EmulatorFixture>, IDispos
     private static string UnixSeconds(DateTimeOffset t) =>
         (t - DateTimeOffset.UnixEpoch).TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>MetricsClient against a scripted server: answers the emulator cannot give.</summary>
+public sealed class MetricsClientScriptedTests
+{
+    [Fact]
+    public async Task A_null_CreateMetricScore_without_errors_says_the_value_was_not_a_number_and_nothing_was_stored()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new Bloomy.Tests.Client.Core.FakeHandler(time);
+        handler.Respond(System.Net.HttpStatusCode.OK, """{"data":{"CreateMetricScore":null}}""");
+        using var client = new BloomyClient(Bloomy.Tests.Client.Core.CoreTest.Options(handler, time));
+
+        var ex = await Assert.ThrowsAsync<BloomyGraphQLException>(() => client.Metrics.SetScoreAsync(4001, 12.5m, DateTimeOffset.UtcNow));
+
+        Assert.Equal(BloomyFailureKind.InvalidResponse, ex.Kind);
+        Assert.Contains("could not parse the value '12.5'", ex.Message);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_DAILY_already_exists_error_without_a_score_that_day_is_reported_as_the_server_said()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new Bloomy.Tests.Client.Core.FakeHandler(time);
+        handler.Respond(System.Net.HttpStatusCode.OK, """
+            {"errors":[{"message":"Unexpected Execution Error","extensions":{"message":"A score for this measurable and date already exists."}}],
+             "data":{"CreateMetricScore":null}}
+            """);
+        handler.Respond(System.Net.HttpStatusCode.OK, """{"data":{"metric":{"scoresNonPaginated":[]}}}""");
+        using var client = new BloomyClient(Bloomy.Tests.Client.Core.CoreTest.Options(handler, time));
+
+        var ex = await Assert.ThrowsAsync<BloomyGraphQLException>(() => client.Metrics.SetScoreAsync(4001, 1, DateTimeOffset.UtcNow));
+
+        Assert.Contains("already exists", ex.Message);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+}
