@@ -144,4 +144,21 @@ public sealed class MetricCmdletTests : IClassFixture<EmulatorFixture>, IDisposa
         Assert.Equal(9m, Emulator.Store.FindScore(made.Id, EmulatorStore.WeekNumberOf(new DateTime(2026, 9, 21, 0, 0, 0, DateTimeKind.Utc)))!.Measured);
         Assert.Equal(4m, Emulator.Store.FindScore(made.Id, week)!.Measured);
     }
+
+    [Fact]
+    public void Score_history_and_clearing_report_a_missing_item_and_go_on_with_the_others()
+    {
+        var made = New("-Title 'Failing items' -Goal 1");
+        var first = _session.Run($"Set-BloomyScore -MeasurableId {made.Id} -Value 1 -Date 2026-02-04; Set-BloomyScore -MeasurableId {made.Id} -Value 2 -Date 2026-02-11; Get-BloomyScore -MeasurableId {made.Id}")
+            .ThrowIfFailed().OutputOf<MetricScore>().ToList();
+        Assert.Equal(2, first.Count);
+
+        var history = _session.Run($"{made.Id}, 987654, 4001 | Get-BloomyScore -Start 2026-02-01 -End 2026-02-28");
+        Assert.Equal(first.Select(s => s.Id), history.OutputOf<MetricScore>().Where(s => s.MeasurableId == made.Id).Select(s => s.Id));
+        Assert.Contains("987654", Assert.Single(history.Errors).ToString());
+
+        var cleared = _session.Run($"{first[0].Id}, 99999999, {first[1].Id} | Clear-BloomyScore");
+        Assert.Contains("99999999", Assert.Single(cleared.Errors).ToString());
+        Assert.All(first, s => Assert.Null(Emulator.Store.FindScoreById(s.Id)!.Measured));
+    }
 }
