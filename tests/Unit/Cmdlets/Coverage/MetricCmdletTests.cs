@@ -161,4 +161,19 @@ public sealed class MetricCmdletTests : IClassFixture<EmulatorFixture>, IDisposa
         Assert.Contains("99999999", Assert.Single(cleared.Errors).ToString());
         Assert.All(first, s => Assert.Null(Emulator.Store.FindScoreById(s.Id)!.Measured));
     }
+
+    [Fact]
+    public void A_CSV_row_with_a_ScoreId_changes_that_scores_value_and_note()
+    {
+        var made = New("-Title 'Row edits' -Goal 1");
+        var score = Assert.Single(_session.Run($"Set-BloomyScore -MeasurableId {made.Id} -Value 1 -Date 2026-03-04; Get-BloomyScore -MeasurableId {made.Id}")
+            .ThrowIfFailed().OutputOf<MetricScore>());
+
+        _session.Run($"""
+            [pscustomobject]@{"{"} ScoreId = '{score.Id}'; Value = '3.5'; Note = 'from the sheet' {"}"} | Set-BloomyScore
+            """).ThrowIfFailed();
+
+        var stored = Emulator.Store.FindScoreById(score.Id)!;
+        Assert.Equal((3.5m, "from the sheet"), (stored.Measured!.Value, stored.Notes));
+    }
 }
