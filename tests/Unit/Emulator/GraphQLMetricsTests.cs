@@ -81,4 +81,22 @@ public sealed class GraphQLMetricsTests(EmulatorFixture fixture) : GraphQLTestBa
         score = (await Post(read, new { id })).Data!["metric"]!["scoresNonPaginated"]![0]!;
         Assert.Equal("", score["value"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("QUARTERLY", 1786000000.0, 1782864000)] // 2026-08-06 → 2026-07-01
+    [InlineData("MONTHLY", 1786000000.0, 1785542400)]   // 2026-08-06 → 2026-08-01
+    [InlineData("WEEKLY", 1786000000.0, 1785628800)]    // Thursday 2026-08-06 → Sunday 2026-08-02
+    public async Task A_score_is_stored_on_the_start_of_its_period(string frequency, double instant, long anchor)
+    {
+        var id = await CreateMetric(frequency);
+        const string create = "mutation($input: MetricScoreCreateModelInput!) { CreateMetricScore(input: $input) { id } }";
+        var first = (await Post(create, new { input = new { metricId = id, value = "1", timestamp = instant } })).Data!["CreateMetricScore"]!["id"]!.GetValue<long>();
+        var again = (await Post(create, new { input = new { metricId = id, value = "2", timestamp = instant + 3600 } })).Data!["CreateMetricScore"]!["id"]!.GetValue<long>();
+
+        Assert.Equal(first, again);
+        var score = (await Post("query($id: Long!) { metric(id: $id) { scoresNonPaginated { value timestamp } } }", new { id }))
+            .Data!["metric"]!["scoresNonPaginated"]![0]!;
+        Assert.Equal(anchor, score["timestamp"]!.GetValue<double>());
+        Assert.Equal("2.00000", score["value"]!.GetValue<string>());
+    }
 }
