@@ -54,6 +54,11 @@
         'Restore-BloomyIssue'
         'Restore-BloomyTodo'
         'Restore-BloomyHeadline'
+        'New-BloomyMeasurable'
+        'Set-BloomyMeasurable'
+        'Remove-BloomyMeasurable'
+        'Get-BloomyScore'
+        'Clear-BloomyScore'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

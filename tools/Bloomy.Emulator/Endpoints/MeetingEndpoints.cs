@@ -93,7 +93,7 @@ internal static class MeetingEndpoints
     private static ApiResult Measurables(ApiRequest r)
     {
         var m = r.Meeting();
-        return ApiResult.Ok(r.Store.MeasurableMap.Values.Where(x => x.MeetingId == m.Id)
+        return ApiResult.Ok(r.Store.MeasurableMap.Values.Where(x => x.MeetingId == m.Id && !x.Archived)
             .Select((x, i) => Wire.Measurable(r.Store, x, i)).ToArray());
     }
 }

@@ -18,13 +18,13 @@ internal static class ScorecardEndpoints
     private static ApiResult ForUser(ApiRequest r)
     {
         var u = r.User();
-        return ApiResult.Ok(Wire.Scorecard(r.Store, r.Store.MeasurableMap.Values.Where(m => m.OwnerId == u.Id), u.Id));
+        return ApiResult.Ok(Wire.Scorecard(r.Store, r.Store.MeasurableMap.Values.Where(m => m.OwnerId == u.Id && !m.Archived), u.Id));
     }
 
     private static ApiResult ForMeeting(ApiRequest r)
     {
         var m = r.Meeting();
-        return ApiResult.Ok(Wire.Scorecard(r.Store, r.Store.MeasurableMap.Values.Where(x => x.MeetingId == m.Id), m.Id));
+        return ApiResult.Ok(Wire.Scorecard(r.Store, r.Store.MeasurableMap.Values.Where(x => x.MeetingId == m.Id && !x.Archived), m.Id));
     }
 
     private static ApiResult Get(ApiRequest r)
@@ -38,7 +38,7 @@ internal static class ScorecardEndpoints
     private static ApiResult MeasurablesOfUser(ApiRequest r)
     {
         var u = r.User();
-        return ApiResult.Ok(r.Store.MeasurableMap.Values.Where(m => m.OwnerId == u.Id).Select((m, i) => Wire.Measurable(r.Store, m, i)).ToArray());
+        return ApiResult.Ok(r.Store.MeasurableMap.Values.Where(m => m.OwnerId == u.Id && !m.Archived).Select((m, i) => Wire.Measurable(r.Store, m, i)).ToArray());
     }
 
     /// <summary>PUT measurables/{id}/week/{week} {"value": n|null}: sets (null clears) the score of that week number.</summary>

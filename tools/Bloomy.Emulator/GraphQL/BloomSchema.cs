@@ -71,6 +71,7 @@ internal static class BloomSchema
         Resources.IssuesGraphQL.Register(q, m);
         Resources.TodosGraphQL.Register(q, m);
         Resources.HeadlinesGraphQL.Register(q, m);
+        Resources.MetricsGraphQL.Register(q, m);
     }
 
     private static ISchema Build(bool legacyUserIdScalar)

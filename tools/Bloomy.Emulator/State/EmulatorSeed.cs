@@ -203,6 +203,8 @@ internal static class EmulatorSeed
                     });
                 }
             }
+            // One scorecard divider per meeting, after its first measurable (GraphQL meeting.metrics only).
+            s.MetricDividers.Add(new EmulatorMetricDivider(MetricLinks.DividerLinkBase + mid, mid, 1));
             for (int j = 0; j < 2; j++)
             {
                 s.HeadlineMap[s.NextHeadlineId] = new EmulatorHeadline

@@ -28,6 +28,7 @@ public sealed class EmulatorStore
     internal readonly SortedDictionary<long, EmulatorScore> ScoreMap = new();
     internal readonly Dictionary<(long MeasurableId, int Week), long> ScoreIndex = new();
     internal readonly SortedDictionary<long, EmulatorHeadline> HeadlineMap = new();
+    internal readonly List<EmulatorMetricDivider> MetricDividers = new();
 
     internal long NextMeetingId = 2001, NextTodoId = 5001, NextIssueId = 3001, NextGoalId = 6001,
         NextMeasurableId = 4001, NextScoreId = 7001, NextHeadlineId = 8001;
@@ -93,6 +94,8 @@ public sealed class EmulatorStore
     public EmulatorGoal? FindGoal(long id) { lock (Sync) return GoalMap.GetValueOrDefault(id); }
     public EmulatorHeadline? FindHeadline(long id) { lock (Sync) return HeadlineMap.GetValueOrDefault(id); }
     public EmulatorMeasurable? FindMeasurable(long id) { lock (Sync) return MeasurableMap.GetValueOrDefault(id); }
+    /// <summary>A score by id.</summary>
+    public EmulatorScore? FindScoreById(long id) { lock (Sync) return ScoreMap.GetValueOrDefault(id); }
 
     /// <summary>The score cell of a measurable for a week number, if any.</summary>
     public EmulatorScore? FindScore(long measurableId, int weekNumber)

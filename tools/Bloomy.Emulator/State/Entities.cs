@@ -129,6 +129,16 @@ public sealed record EmulatorMeasurable
     public decimal? Target { get; init; }
     public string Direction { get; init; } = ">=";
     public string Unit { get; init; } = "Number";
+    // GraphQL metric fields (bloom-graphql §15); the rule and units are Direction and Unit above, in REST's words.
+    /// <summary>WEEKLY, MONTHLY, QUARTERLY or DAILY.</summary>
+    public string Frequency { get; init; } = "WEEKLY";
+    public decimal? MinGoal { get; init; }
+    public decimal? MaxGoal { get; init; }
+    /// <summary>Archived metrics stay readable by id and in meeting.metrics, never come back (§15.5).</summary>
+    public bool Archived { get; init; }
+    public DateTime? ArchiveTime { get; init; }
+    /// <summary>Null for seeded rows (read as the store's start).</summary>
+    public DateTime? CreateTime { get; init; }
 }
 
 /// <summary>A score cell (one measurable, one week). WeekNumber = weeks since 1970-01-05.</summary>
@@ -139,7 +149,17 @@ public sealed record EmulatorScore
     public int WeekNumber { get; init; }
     public decimal? Measured { get; init; }
     public DateTime? DateEntered { get; init; }
+    /// <summary>The cell note of GraphQL's notesText; null when none.</summary>
+    public string? Notes { get; init; }
+    /// <summary>
+    /// The period anchor of a score of a non-weekly metric (first day of month/quarter, the day); null for weekly
+    /// scores, whose anchor is the Sunday before the REST week's Monday (so REST and GraphQL share weekly rows).
+    /// </summary>
+    public DateTime? Anchor { get; init; }
 }
+
+/// <summary>A scorecard divider row of a meeting (GraphQL meeting.metrics only: metricType DIVIDER, measurableId 0).</summary>
+public sealed record EmulatorMetricDivider(long LinkId, long MeetingId, int Position);
 
 /// <summary>A headline.</summary>
 public sealed record EmulatorHeadline

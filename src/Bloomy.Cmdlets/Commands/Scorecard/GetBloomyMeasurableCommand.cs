@@ -5,8 +5,8 @@ using Bloomy.Cmdlets.Completion;
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
 /// <summary>
-/// <para type="synopsis">Gets the measurables (scorecard rows) of Level 10 meetings.</para>
-/// <para type="description">Get-BloomyMeasurable lists the measurables of the meetings piped from Get-BloomyMeeting or given with -MeetingId: title, target, unit, direction and owner. Objects with a MeetingId property (such as CSV rows) bind by that property. Meetings are read concurrently, up to -ThrottleLimit at once, and each meeting's measurables come out together, in input order. Pipe the measurables to Get-BloomyScorecard for their scores of one week, or use their ids with Set-BloomyScore.</para>
+/// <para type="synopsis">Gets measurables (scorecard rows): a meeting's, or one by id with its unit, rule, frequency, goals and notes.</para>
+/// <para type="description">Get-BloomyMeasurable lists the measurables of the meetings piped from Get-BloomyMeeting or given with -MeetingId: title, target, unit, direction and owner. Objects with a MeetingId property (such as CSV rows) bind by that property. Meetings are read concurrently, up to -ThrottleLimit at once, and each meeting's measurables come out together, in input order. Pipe the measurables to Get-BloomyScorecard for their scores of one week, to Get-BloomyScore for their score history, or use their ids with Set-BloomyScore. -Id reads measurables by id over GraphQL, whoever owns them and archived or not, with what GraphQL adds: Units, Rule (GreaterOrEqual, Greater, Less, LessOrEqual, Equal, Between), Frequency (Weekly, Monthly, Quarterly, Daily), Goal/MinGoal/MaxGoal, Archived and Notes. -IncludeNotes lists a meeting's measurables over GraphQL the same way (one more read per measurable, concurrently).</para>
 /// </summary>
 /// <example>
 ///   <code>Get-BloomyMeasurable -MeetingId 2001</code>
@@ -16,8 +16,16 @@ namespace Bloomy.Cmdlets.Commands.Scorecard;
 ///   <code>Get-BloomyMeeting | Get-BloomyMeasurable | Get-BloomyScorecard -WeekOffset -1</code>
 ///   <para>Gets last week's score of every measurable of your meetings.</para>
 /// </example>
+/// <example>
+///   <code>Get-BloomyMeasurable -Id 4001 | Format-List</code>
+///   <para>Shows one measurable with its unit, rule, frequency, goals and notes.</para>
+/// </example>
+/// <example>
+///   <code>Get-BloomyMeasurable -MeetingId 2001 -IncludeNotes | Select-Object Title, Rule, Goal, Notes</code>
+///   <para>Lists a meeting's measurables with their rules and notes.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "BloomyMeasurable", DefaultParameterSetName = ListOwner.ByMeetingSet)]
-[OutputType(typeof(Measurable))]
+[OutputType(typeof(Measurable), typeof(Metric))]
 public sealed class GetBloomyMeasurableCommand : BloomyPipelineCmdlet
 {
     // The object set is the default: PowerShell binds pipeline input to the default set first, and a
@@ -38,12 +46,44 @@ public sealed class GetBloomyMeasurableCommand : BloomyPipelineCmdlet
     [IdTransformation(IsList = true)]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
+    /// <summary>
+    /// <para type="description">The ids of measurables to read (over GraphQL, with notes).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByIdSet)]
+    [ValidateRange(1, long.MaxValue)]
+    [MeasurableIdCompletion]
+    [IdTransformation(IsList = true)]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// <para type="description">Lists a meeting's measurables over GraphQL with their notes, units, rules, frequency and goals (one more read per measurable).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = ListOwner.ByMeetingSet)]
+    [Parameter(ParameterSetName = ListOwner.ByMeetingIdSet)]
+    public SwitchParameter IncludeNotes { get; set; }
+
+    private const string ByIdSet = "ById";
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == ByIdSet)
+        {
+            foreach (var id in Id)
+            {
+                Queue(id, $"measurable {id}", (client, ct) => client.Metrics.GetAsync(id, ct));
+            }
+            return;
+        }
+        var includeNotes = IncludeNotes.IsPresent;
         foreach (var owner in ListOwner.FromBound(ParameterSetName, "measurables", meeting: Meeting, meetingIds: MeetingId))
         {
             var meetingId = owner.MeetingId!.Value;
+            if (includeNotes)
+            {
+                QueueMany(owner.Target!, owner.Label, (client, ct) => client.Metrics.ListWithNotesAsync(meetingId, null, ct));
+                continue;
+            }
             QueueMany(owner.Target!, owner.Label, (client, ct) => client.Meetings.GetMeasurablesAsync(meetingId, ct));
         }
     }
