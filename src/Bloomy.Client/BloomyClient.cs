@@ -42,6 +42,7 @@ public sealed class BloomyClient : IDisposable
         Scorecard = new ScorecardClient(this);
         Issues = new IssuesClient(this);
         Headlines = new HeadlinesClient(this);
+        Milestones = new MilestonesClient(this);
     }
 
     /// <summary>The API root every request path is relative to.</summary>
@@ -103,6 +104,9 @@ public sealed class BloomyClient : IDisposable
 
     /// <summary>Headline operations.</summary>
     public HeadlinesClient Headlines { get; }
+
+    /// <summary>Milestone operations (over GraphQL).</summary>
+    public MilestonesClient Milestones { get; }
 
     /// <summary>The transport shared by the resource clients.</summary>
     internal BloomyHttp Http { get; }
