@@ -50,6 +50,12 @@
         'New-BloomyHeadline'
         'Set-BloomyHeadline'
         'Remove-BloomyHeadline'
+        'Get-BloomyMilestone'
+        'New-BloomyMilestone'
+        'Set-BloomyMilestone'
+        'Complete-BloomyMilestone'
+        'Open-BloomyMilestone'
+        'Remove-BloomyMilestone'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
