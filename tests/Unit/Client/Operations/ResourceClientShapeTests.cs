@@ -18,7 +18,7 @@ public sealed class ResourceClientShapeTests
     [Fact]
     public void Every_resource_client_is_found()
     {
-        Assert.Equal(7, Clients.Length);
+        Assert.Equal(8, Clients.Length); // + MilestonesClient (GraphQL)
     }
 
     [Fact]
