@@ -20,24 +20,23 @@ namespace Bloomy.Cmdlets.Commands.Milestones;
 ///   <code>Get-BloomyUser -All | Get-BloomyGoal | Get-BloomyMilestone -ThrottleLimit 10 | Where-Object { -not $_.Completed -and $_.DueDate -lt (Get-Date) }</code>
 ///   <para>Finds every overdue milestone in the organisation, ten goals at a time.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "BloomyMilestone", DefaultParameterSetName = ByGoalIdSet)]
+// One parameter set: with a ByGoal and a ByGoalId set, PowerShell settles on the default set before it sees the piped
+// object (both sets' mandatory parameters take pipeline input), so a piped goal could not bind. Here a goal binds to
+// -Goal by type and anything with a GoalId property (a row, a milestone) to -GoalId; ProcessRecord requires one.
+[Cmdlet(VerbsCommon.Get, "BloomyMilestone")]
 [OutputType(typeof(Milestone))]
 public sealed class GetBloomyMilestoneCommand : BloomyPipelineCmdlet
 {
-    private const string ByGoalSet = "ByGoal";
-    private const string ByGoalIdSet = "ByGoalId";
-
     /// <summary>
     /// <para type="description">Goals (from Get-BloomyGoal) whose milestones to list.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByGoalSet)]
-    [ValidateNotNull]
+    [Parameter(ValueFromPipeline = true)]
     public Goal? Goal { get; set; }
 
     /// <summary>
-    /// <para type="description">The ids of the goals whose milestones to list.</para>
+    /// <para type="description">The ids of the goals whose milestones to list (or pipe goals from Get-BloomyGoal).</para>
     /// </summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByGoalIdSet)]
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [GoalIdCompletion]
     [IdTransformation(IsList = true)]
@@ -46,7 +45,7 @@ public sealed class GetBloomyMilestoneCommand : BloomyPipelineCmdlet
     /// <summary>
     /// <para type="description">The ids of milestones of the goal to get (instead of all of them).</para>
     /// </summary>
-    [Parameter(ParameterSetName = ByGoalIdSet)]
+    [Parameter]
     [ValidateRange(1, long.MaxValue)]
     [MilestoneIdCompletion]
     [IdTransformation(IsList = true)]
@@ -55,11 +54,25 @@ public sealed class GetBloomyMilestoneCommand : BloomyPipelineCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == ByGoalSet)
+        if (Goal is { } goal)
         {
-            var goal = Goal!;
-            QueueMany(goal, $"goal {goal.Id} '{goal.Title}'", (client, ct) => client.Milestones.ListAsync(goal.Id, ct));
+            var milestoneIds = Id;
+            if (milestoneIds.Length == 0)
+            {
+                QueueMany(goal, $"goal {goal.Id} '{goal.Title}'", (client, ct) => client.Milestones.ListAsync(goal.Id, ct));
+                return;
+            }
+            foreach (var id in milestoneIds)
+            {
+                Queue(id, $"milestone {id} of goal {goal.Id}", (client, ct) => client.Milestones.GetAsync(goal.Id, id, ct));
+            }
             return;
+        }
+        if (GoalId.Length == 0)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException("Give the goal: -GoalId, or pipe goals from Get-BloomyGoal (or rows with a GoalId column)."),
+                "Bloomy.Validation", ErrorCategory.InvalidArgument, null));
         }
         foreach (var goalId in GoalId)
         {
