@@ -103,13 +103,17 @@ Describe 'Every milestone of every goal, page after page' {
             1..5 | ForEach-Object { [pscustomobject]@{ GoalId = $g.Id; Title = "Step $_"; DueDate = '2026-10-{0:d2}' -f $_ } } | New-BloomyMilestone | Out-Null
         }
         Set-BloomyEmulatorGraphQL $emulator @{ defaultPageSize = 3 } | Out-Null
-
-        $all = $goals | Get-BloomyMilestone -ThrottleLimit 3
+        try {
+            $all = $goals | Get-BloomyMilestone -ThrottleLimit 3
+        }
+        finally {
+            Set-BloomyEmulatorGraphQL $emulator @{ defaultPageSize = 10 } | Out-Null
+        }
 
         $all | Should -HaveCount 15
-        ($all | Group-Object GoalId).Count | Should -Be @(5, 5, 5)
+        $all | Group-Object GoalId | ForEach-Object Count | Should -Be @(5, 5, 5)
         $all.GoalId | Select-Object -Unique | Should -Be $goals.Id
-        Set-BloomyEmulatorGraphQL $emulator @{ defaultPageSize = 10 } | Out-Null
+        $all[0..4].Title | Should -Be @('Step 1', 'Step 2', 'Step 3', 'Step 4', 'Step 5')
     }
 }
 
