@@ -172,4 +172,32 @@ public sealed class MilestoneCmdletTests : IClassFixture<EmulatorFixture>, IDisp
 
         Assert.Equal(new[] { milestone.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, matches);
     }
+
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("de-DE")]
+    [InlineData("en-US")]
+    public void Dates_mean_the_same_in_every_culture_and_exported_milestones_come_back_as_rows(string culture)
+    {
+        var goal = NewGoal("Culture " + culture);
+
+        // The rows are what Export-Csv writes in that culture (each cell the value's ToString()), then Import-Csv reads.
+        var result = _session.Run($$"""
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('{{culture}}')
+            New-BloomyMilestone -GoalId $g -Title 'param' -DueDate '2026-12-01'
+            [pscustomobject]@{ GoalId = $g; Title = 'row'; DueDate = '2026-12-02' } | New-BloomyMilestone | Set-BloomyMilestone -DueDate '2026-12-03' -PassThru
+            Get-BloomyMilestone -GoalId $g | ForEach-Object {
+                [pscustomobject]@{ Id = $_.Id.ToString(); GoalId = $_.GoalId.ToString(); Title = $_.Title; DueDate = $_.DueDate.ToString();
+                                   Completed = $_.Completed.ToString(); Status = ''; CreatedDate = $_.CreatedDate.ToString() }
+            } | Complete-BloomyMilestone -PassThru
+            """, new() { ["g"] = goal });
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        var output = result.OutputOf<Milestone>().ToList();
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), output[0].DueDate);
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero), output[1].DueDate);
+        Assert.Equal(new[] { true, true }, output.Skip(2).Select(m => m.Completed));
+        Assert.All(Emulator.Store.Milestones.Where(m => m.GoalId == goal), m => Assert.True(m.Completed));
+    }
 }
