@@ -69,6 +69,9 @@ internal static class MilestonesWorkload
         double efficiency = ideal / wall;
         result.Met = efficiency >= 0.97 && peak == ThrottleLimit;
         result.Row(ThrottleLimit, Runs, ideal, wall, efficiency, peak, requests, rawWall, ideal / rawWall, wall / rawWall, serverMs);
+        double serverIdeal = (1 + Math.Ceiling((double)Goals / ThrottleLimit)) * serverMs;
+        result.Notes.Add($"Against the server's own time per request ({serverMs:F1} ms, i.e. the 50 ms latency plus the emulator's " +
+                         $"GraphQL execution): ideal {serverIdeal:F0} ms, cmdlet efficiency {serverIdeal / wall:F3}, raw client {serverIdeal / rawWall:F3}.");
         result.Notes.Add($"The demo user owns exactly {Goals} active goals with {MilestonesPerGoal} milestones each (seeded at zero latency, " +
                          "then 50 ms per request); the milestone lists are GraphQL documents through the same pipeline as REST.");
         result.Notes.Add("Raw client: client.Goals.ListAsync(), then client.Milestones.ListAsync(goalId) for each goal through " +
