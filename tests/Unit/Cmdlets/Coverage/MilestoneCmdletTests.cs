@@ -200,4 +200,18 @@ public sealed class MilestoneCmdletTests : IClassFixture<EmulatorFixture>, IDisp
         Assert.Equal(new[] { true, true }, output.Skip(2).Select(m => m.Completed));
         Assert.All(Emulator.Store.Milestones.Where(m => m.GoalId == goal), m => Assert.True(m.Completed));
     }
+
+    [Fact]
+    public void A_goal_whose_notes_fail_is_reported_as_created_and_nothing_else_is_sent()
+    {
+        Emulator.GraphQLSettings.CreateNoteFails = true;
+
+        var result = _session.Run("New-BloomyGoal -Title 'Notes fail' -MeetingId 2001 -Notes 'never'");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("Bloomy.ReadBackFailed", error.FullyQualifiedErrorId);
+        Assert.Contains("was created, but setting its notes failed", error.ToString());
+        Assert.Single(Emulator.Store.Goals, g => g.Title == "Notes fail");
+        Assert.Equal(0, Emulator.GraphQLStats.CountFor("EditGoal"));
+    }
 }
