@@ -59,6 +59,12 @@
         'Remove-BloomyMeasurable'
         'Get-BloomyScore'
         'Clear-BloomyScore'
+        'Get-BloomyMilestone'
+        'New-BloomyMilestone'
+        'Set-BloomyMilestone'
+        'Complete-BloomyMilestone'
+        'Open-BloomyMilestone'
+        'Remove-BloomyMilestone'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

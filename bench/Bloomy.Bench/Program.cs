@@ -16,6 +16,7 @@ var workloads = new (string Name, Func<Task<WorkloadResult>> Run)[]
     ("fresh", FreshShellWorkload.RunAsync),
     ("storm", StormWorkload.RunAsync),
     ("sessions", SessionsWorkload.RunAsync),
+    ("milestones", MilestonesWorkload.RunAsync),
 };
 
 if (args.Length > 0 && args[0] == ImportWorkload.ProbeCommand) return ImportWorkload.RunProbeProcess(args);

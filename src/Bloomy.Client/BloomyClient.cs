@@ -43,6 +43,7 @@ public sealed class BloomyClient : IDisposable
         Issues = new IssuesClient(this);
         Headlines = new HeadlinesClient(this);
         Metrics = new MetricsClient(this);
+        Milestones = new MilestonesClient(this);
     }
 
     /// <summary>The API root every request path is relative to.</summary>
@@ -107,6 +108,8 @@ public sealed class BloomyClient : IDisposable
 
     /// <summary>Metrics (measurables) and scores over GraphQL: details, create, update, archive, score history and edits.</summary>
     public MetricsClient Metrics { get; }
+    /// <summary>Milestone operations (over GraphQL).</summary>
+    public MilestonesClient Milestones { get; }
 
     /// <summary>The transport shared by the resource clients.</summary>
     internal BloomyHttp Http { get; }

@@ -37,6 +37,18 @@ public sealed class Goal
     /// <summary>The name of the meeting the goal is attached to, when known.</summary>
     public string? MeetingName { get; init; }
 
+    /// <summary>The goal's notes as plain text; filled only on request (Get-BloomyGoal -IncludeNotes), else null.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>A copy of this goal with <see cref="Notes"/> set.</summary>
+    /// <param name="notes">The notes.</param>
+    /// <returns>The copy.</returns>
+    public Goal WithNotes(string? notes) => new()
+    {
+        Id = Id, Title = Title, OwnerId = OwnerId, OwnerName = OwnerName, DueDate = DueDate, CreateTime = CreateTime,
+        Status = Status, Archived = Archived, MeetingId = MeetingId, MeetingName = MeetingName, Notes = notes,
+    };
+
     /// <summary>Returns a short description such as <c>Goal 6001 'Launch v2 pricing' [OnTrack]</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"Goal {Id} '{Title}' [{Status}]" + (Archived ? " (archived)" : "");

@@ -4,7 +4,7 @@ using Bloomy.Client.Models;
 namespace Bloomy.Client.Operations;
 
 /// <summary>Goal (rock) operations.</summary>
-public sealed class GoalsClient : ResourceClient
+public sealed partial class GoalsClient : ResourceClient
 {
     private const string InvalidStatusMessage = "Invalid status value. Must be 'on', 'off', or 'complete'.";
 

@@ -21,6 +21,9 @@ public abstract class ApiListCompleter<T> : IArgumentCompleter
     /// <summary>The cached list on a connection.</summary>
     private protected abstract ExpiringCache<T> ListOf(BloomyConnection connection);
 
+    /// <summary>The cached list for what is bound so far (e.g. the milestones of the -GoalId given); null offers nothing.</summary>
+    private protected virtual ExpiringCache<T>? ListOf(BloomyConnection connection, IDictionary fakeBoundParameters) => ListOf(connection);
+
     /// <summary>The id that completes the parameter.</summary>
     private protected abstract long IdOf(T item);
 
@@ -51,7 +54,8 @@ public abstract class ApiListCompleter<T> : IArgumentCompleter
         {
             try
             {
-                items = ListOf(connection).GetAsync(patience.Token).GetAwaiter().GetResult();
+                if (ListOf(connection, fakeBoundParameters) is not { } list) return Array.Empty<CompletionResult>();
+                items = list.GetAsync(patience.Token).GetAwaiter().GetResult();
             }
             catch (Exception ex) when (ex is BloomyException or OperationCanceledException or ObjectDisposedException)
             {

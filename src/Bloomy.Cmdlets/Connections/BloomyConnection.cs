@@ -27,6 +27,12 @@ public sealed class BloomyConnection : IDisposable
             await client.Scorecard.ListAsync(showEmpty: true, cancellationToken: ct).ConfigureAwait(false)), CompletionCacheLifetime);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, ExpiringCache<Milestone>> _milestones = new();
+
+    /// <summary>The milestones of one goal, for tab completion (one cache per goal asked about).</summary>
+    internal ExpiringCache<Milestone> MilestonesOf(long goalId) =>
+        _milestones.GetOrAdd(goalId, id => new ExpiringCache<Milestone>(ct => Client.Milestones.ListAsync(id, ct), CompletionCacheLifetime));
+
     private static IReadOnlyList<ScorecardItem> OnePerMeasurable(IReadOnlyList<ScorecardItem> scores) =>
         scores.GroupBy(s => s.MeasurableId).Select(g => g.First()).ToList();
 

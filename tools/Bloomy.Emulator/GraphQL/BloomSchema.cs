@@ -72,6 +72,8 @@ internal static class BloomSchema
         Resources.TodosGraphQL.Register(q, m);
         Resources.HeadlinesGraphQL.Register(q, m);
         Resources.MetricsGraphQL.Register(q, m);
+        Resources.GoalsGraphQL.Register(q, m);
+        Resources.MilestonesGraphQL.Register(q, m);
     }
 
     private static ISchema Build(bool legacyUserIdScalar)

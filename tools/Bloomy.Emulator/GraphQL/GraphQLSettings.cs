@@ -26,6 +26,10 @@ public sealed class GraphQLSettings
     public bool LegacyUserIdScalar { get; set; }
     /// <summary><c>CreateNote</c> answers <c>{success:false}</c>.</summary>
     public bool CreateNoteFails { get; set; }
+    /// <summary>EditGoal {archived: true} returns the id without archiving (the live quirk of §13.5).</summary>
+    public bool GoalArchiveDoesNotStick { get; set; }
+    /// <summary>CreateGoal answers <c>{"id": 0}</c> without creating anything (§17.4).</summary>
+    public bool CreateGoalRejected { get; set; }
     /// <summary>Content-Type of every /graphql/ answer (default application/json; charset=utf-8).</summary>
     public string MediaType { get; set; } = ApiResult.JsonType;
 
@@ -37,6 +41,8 @@ public sealed class GraphQLSettings
         Unbounded = _options.GraphQLUnbounded;
         LegacyUserIdScalar = _options.GraphQLLegacyUserIdScalar;
         CreateNoteFails = false;
+        GoalArchiveDoesNotStick = false;
+        CreateGoalRejected = false;
         MediaType = ApiResult.JsonType;
     }
 
@@ -53,6 +59,8 @@ public sealed class GraphQLSettings
                 case "unbounded" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: Unbounded = p.Value.GetBoolean(); break;
                 case "legacyuseridscalar" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: LegacyUserIdScalar = p.Value.GetBoolean(); break;
                 case "createnotefails" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: CreateNoteFails = p.Value.GetBoolean(); break;
+                case "goalarchivedoesnotstick" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: GoalArchiveDoesNotStick = p.Value.GetBoolean(); break;
+                case "creategoalrejected" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: CreateGoalRejected = p.Value.GetBoolean(); break;
                 case "mediatype" when p.Value.ValueKind == JsonValueKind.String:
                     var v = p.Value.GetString()!;
                     MediaType = v.Equals("graphql-response", StringComparison.OrdinalIgnoreCase) ? GraphQLResponseMediaType
@@ -67,5 +75,6 @@ public sealed class GraphQLSettings
     internal object Describe() => new
     {
         DefaultPageSize, MaxPageSize, Unbounded, LegacyUserIdScalar, CreateNoteFails, MediaType,
+        GoalArchiveDoesNotStick, CreateGoalRejected,
     };
 }

@@ -29,6 +29,8 @@ public sealed class EmulatorStore
     internal readonly Dictionary<(long MeasurableId, int Week), long> ScoreIndex = new();
     internal readonly SortedDictionary<long, EmulatorHeadline> HeadlineMap = new();
     internal readonly List<EmulatorMetricDivider> MetricDividers = new();
+    internal readonly SortedDictionary<long, EmulatorMilestone> MilestoneMap = new();
+    internal long NextMilestoneId = 9001;
 
     internal long NextMeetingId = 2001, NextTodoId = 5001, NextIssueId = 3001, NextGoalId = 6001,
         NextMeasurableId = 4001, NextScoreId = 7001, NextHeadlineId = 8001;
@@ -86,6 +88,8 @@ public sealed class EmulatorStore
     public IReadOnlyList<EmulatorHeadline> Headlines => Snap(HeadlineMap);
     public IReadOnlyList<EmulatorMeasurable> Measurables => Snap(MeasurableMap);
     public IReadOnlyList<EmulatorScore> Scores => Snap(ScoreMap);
+    /// <summary>All milestones, soft-deleted ones included (DateDeleted set).</summary>
+    public IReadOnlyList<EmulatorMilestone> Milestones => Snap(MilestoneMap);
 
     public EmulatorUser? FindUser(long id) { lock (Sync) return UserMap.GetValueOrDefault(id); }
     public EmulatorMeeting? FindMeeting(long id) { lock (Sync) return MeetingMap.GetValueOrDefault(id); }

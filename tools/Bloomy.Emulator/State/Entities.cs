@@ -110,6 +110,24 @@ public sealed record EmulatorGoal
     public string Completion { get; init; } = "OnTrack";
     public bool Archived { get; init; }
     public bool Complete => Completion == "Complete";
+    /// <summary>When the goal was last archived (GraphQL archivedTimestamp); null when never archived.</summary>
+    public DateTime? ArchivedTime { get; init; }
+    /// <summary>The meeting a GraphQL archive detached the goal from, and when (restore re-attaches within ±3 min).</summary>
+    public long? DetachedMeetingId { get; init; }
+    /// <summary>When <see cref="DetachedMeetingId"/> was detached.</summary>
+    public DateTime? DetachedTime { get; init; }
+}
+
+/// <summary>A milestone of a goal (bloom-graphql §14). Soft-deleted: <see cref="DateDeleted"/> set, never listed again.</summary>
+public sealed record EmulatorMilestone
+{
+    public long Id { get; init; }
+    public long GoalId { get; init; }
+    public string Title { get; init; } = "";
+    public DateTime DueDate { get; init; }
+    public bool Completed { get; init; }
+    public DateTime CreateTime { get; init; }
+    public DateTime? DateDeleted { get; init; }
 }
 
 /// <summary>A measurable.</summary>

@@ -6,7 +6,7 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 
 /// <summary>
 /// <para type="synopsis">Creates goals (rocks) in a meeting, or outside any meeting (preview).</para>
-/// <para type="description">New-BloomyGoal creates a goal titled -Title in meeting -MeetingId, owned by -OwnerId (alias -UserId; default: you). Without -MeetingId (or with an empty MeetingId cell) the goal belongs to no meeting (POST rocks/create); that route is a preview, known from one old integration only, so check the result in the web application. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId and OwnerId (or UserId) columns create one goal each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. Returns the created goals in input order.</para>
+/// <para type="description">New-BloomyGoal creates a goal titled -Title in meeting -MeetingId, owned by -OwnerId (alias -UserId; default: you). Without -MeetingId (or with an empty MeetingId cell) the goal belongs to no meeting (POST rocks/create); that route is a preview, known from one old integration only, so check the result in the web application. Every parameter binds by property name, so rows from Import-Csv with Title, MeetingId and OwnerId (or UserId) columns create one goal each, concurrently (up to -ThrottleLimit at once); a bad row becomes one error record naming it while the others are created. -Notes (or a Notes column) sets the goal's notes after it is created (over GraphQL; multi-line text keeps its lines); if that fails, the error says the goal was created. Returns the created goals in input order.</para>
 /// </summary>
 /// <example>
 ///   <code>New-BloomyGoal -Title 'Launch v2 pricing' -MeetingId 2001</code>
@@ -55,6 +55,12 @@ public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
     public long? OwnerId { get; set; }
 
     /// <summary>
+    /// <para type="description">Notes for the goal (plain text; line breaks are kept). Set over GraphQL once the goal is created.</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Notes { get; set; }
+
+    /// <summary>
     /// <para type="description">The pipeline row itself (such as a CSV row), kept so that a column that cannot be used, such as a DueDate that is not a date, is reported rather than silently left out.</para>
     /// </summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -66,14 +72,31 @@ public sealed class NewBloomyGoalCommand : BloomyPipelineCmdlet
         if (RejectUnusableCells(InputObject, nameof(MeetingId), nameof(OwnerId))) return;
         string title = Title;
         long? ownerId = OwnerId;
+        string? notes = string.IsNullOrEmpty(Notes) ? null : Notes;
         if (MeetingId is not long meetingId)
         {
             if (!ShouldProcess($"goal without a meeting '{title}'", "Create")) return;
-            Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateWithoutMeetingAsync(title, ownerId, ct));
+            Queue(BoundInput(), $"goal '{title}'", (client, ct) => WithNotesAsync(client, client.Goals.CreateWithoutMeetingAsync(title, ownerId, ct), notes, ct));
             return;
         }
         if (!ShouldProcess($"goal in meeting {meetingId} '{title}'", "Create")) return;
 
-        Queue(BoundInput(), $"goal '{title}'", (client, ct) => client.Goals.CreateAsync(title, meetingId, ownerId, ct));
+        Queue(BoundInput(), $"goal '{title}'", (client, ct) => WithNotesAsync(client, client.Goals.CreateAsync(title, meetingId, ownerId, ct), notes, ct));
+    }
+
+    // Notes go over GraphQL once the goal exists (REST has no notes for goals); a failure then says the goal was made.
+    private static async Task<Goal> WithNotesAsync(Bloomy.Client.BloomyClient client, Task<Goal> create, string? notes, CancellationToken ct)
+    {
+        var goal = await create.ConfigureAwait(false);
+        if (notes is null) return goal;
+        try
+        {
+            await client.Goals.SetNotesAsync(goal.Id, notes, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new Pipeline.ChangeAppliedException($"goal {goal.Id} '{goal.Title}' was created, but setting its notes failed: {ex.Message}", ex);
+        }
+        return goal.WithNotes(notes);
     }
 }

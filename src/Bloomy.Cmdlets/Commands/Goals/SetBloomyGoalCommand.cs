@@ -8,7 +8,7 @@ namespace Bloomy.Cmdlets.Commands.Goals;
 
 /// <summary>
 /// <para type="synopsis">Changes goals (rocks): title, owner, status, or archived state.</para>
-/// <para type="description">Set-BloomyGoal renames goals (-Title), hands them to another owner (-OwnerId), sets their status (-Status OnTrack, OffTrack, AtRisk or Complete; OffTrack means AtRisk, and the SDK's on, off and complete are accepted too) and archives them (-Archived) or restores them (-Archived:$false, the same as Restore-BloomyGoal). Pipe goals from Get-BloomyGoal, or give their ids with -Id; only goal objects bind from the pipeline, so a user or meeting object can never be taken for a goal. At least one change is required. Goals are changed concurrently, up to -ThrottleLimit at once. With -PassThru, returns each goal as it is after the change.</para>
+/// <para type="description">Set-BloomyGoal renames goals (-Title), hands them to another owner (-OwnerId), sets their status (-Status OnTrack, OffTrack, AtRisk or Complete; OffTrack means AtRisk, and the SDK's on, off and complete are accepted too) replaces their notes (-Notes, over GraphQL; multi-line text keeps its lines) and archives them (-Archived) or restores them (-Archived:$false, the same as Restore-BloomyGoal). Pipe goals from Get-BloomyGoal, or give their ids with -Id; only goal objects bind from the pipeline, so a user or meeting object can never be taken for a goal. At least one change is required. Goals are changed concurrently, up to -ThrottleLimit at once. With -PassThru, returns each goal as it is after the change.</para>
 /// </summary>
 /// <example>
 ///   <code>Set-BloomyGoal -Id 6001 -Status OffTrack</code>
@@ -66,6 +66,12 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     public string? Status { get; set; }
 
     /// <summary>
+    /// <para type="description">The new notes (plain text; line breaks are kept), replacing the old ones. Sent over GraphQL.</para>
+    /// </summary>
+    [Parameter]
+    public string? Notes { get; set; }
+
+    /// <summary>
     /// <para type="description">-Archived archives the goals; -Archived:$false restores archived goals.</para>
     /// </summary>
     [Parameter]
@@ -82,10 +88,10 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        if (Title is null && OwnerId is null && Status is null && !ArchivedGiven)
+        if (Title is null && OwnerId is null && Status is null && Notes is null && !ArchivedGiven)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException("At least one change must be provided: give -Title, -OwnerId, -Status or -Archived."),
+                new PSArgumentException("At least one change must be provided: give -Title, -OwnerId, -Status, -Notes or -Archived."),
                 "Bloomy.Validation", ErrorCategory.InvalidArgument, null));
         }
         _status = Status is null ? null : GoalsClient.ParseStatus(Status);
@@ -113,17 +119,27 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
         long? ownerId = OwnerId;
         GoalStatus? status = _status;
         bool? archive = ArchivedGiven ? Archived.IsPresent : null;
+        string? notes = Notes;
         QueueChange(PassThru.IsPresent, target, description, "was changed",
-            (client, ct) => ApplyAsync(client, id, newTitle, ownerId, status, archive, ct), (client, ct) => client.Goals.GetAsync(id, ct));
+            (client, ct) => ApplyAsync(client, id, newTitle, ownerId, status, notes, archive, ct),
+            async (client, ct) =>
+            {
+                var goal = await client.Goals.GetAsync(id, ct).ConfigureAwait(false);
+                return notes is null ? goal : goal.WithNotes(await client.Goals.GetNotesAsync(id, ct).ConfigureAwait(false));
+            });
     }
 
-    /// <summary>Updates the fields, then archives or restores; reads nothing back.</summary>
+    /// <summary>Updates the fields, then the notes, then archives or restores; reads nothing back.</summary>
     private static async Task ApplyAsync(BloomyClient client, long id, string? title, long? ownerId, GoalStatus? status,
-        bool? archive, CancellationToken ct)
+        string? notes, bool? archive, CancellationToken ct)
     {
         if (title is not null || ownerId is not null || status is not null)
         {
             await client.Goals.SendUpdateAsync(id, title, ownerId, status, ct).ConfigureAwait(false);
+        }
+        if (notes is not null)
+        {
+            await client.Goals.SetNotesAsync(id, notes, ct).ConfigureAwait(false);
         }
         if (archive is null) return;
 
@@ -136,6 +152,7 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
         if (Title is not null) changes.Add($"title '{Title}'");
         if (OwnerId is not null) changes.Add($"owner {OwnerId}");
         if (_status is not null) changes.Add($"status {_status}");
+        if (Notes is not null) changes.Add("notes");
         if (ArchivedGiven) changes.Add(Archived.IsPresent ? "archived" : "restored");
         return string.Join(", ", changes);
     }

@@ -18,7 +18,7 @@ public sealed class ResourceClientShapeTests
     [Fact]
     public void Every_resource_client_is_found()
     {
-        Assert.Equal(8, Clients.Length); // + MetricsClient
+        Assert.Equal(9, Clients.Length); // + MetricsClient and MilestonesClient (GraphQL)
     }
 
     [Fact]
