@@ -110,6 +110,20 @@ public sealed class GraphQLTransportTests(EmulatorFixture fixture) : GraphQLTest
         Assert.False(a.Json!.AsObject().ContainsKey("data"));
     }
 
+    // The emulator skips the validation rules for a document it has validated before (as GraphQL.NET's document
+    // cache does); the variables of each request must still be checked.
+    [Fact]
+    public async Task A_document_validated_before_still_has_its_variables_checked()
+    {
+        const string query = "query($id: Long!) { again: user(id: $id) { id } }";
+        string Body(string variables) => "{\"query\":" + System.Text.Json.JsonSerializer.Serialize(query) + ",\"variables\":" + variables + "}";
+
+        Assert.Equal(HttpStatusCode.OK, (await PostRaw(Body("{\"id\":1001}"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostRaw(Body("{\"id\":1001}"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostRaw(Body("{\"id\":\"abc\"}"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostRaw(Body("{}"))).Status);
+    }
+
     [Fact]
     public async Task An_execution_error_is_200_with_errors_and_data()
     {

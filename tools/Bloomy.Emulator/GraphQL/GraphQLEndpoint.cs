@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
@@ -18,7 +19,29 @@ internal static class GraphQLEndpoint
     internal const string Template = "graphql";
 
     private static readonly GraphQLSerializer Serializer = new();
-    private static readonly DocumentExecuter Executer = new();
+    // Resolvers read and change the store: they run under its lock, one request at a time. Parsing, validation and
+    // serialisation run outside it, so concurrent requests overlap as they would on a real server.
+    private static readonly GraphQLDocumentBuilder Builder = new();
+
+    // Clients send the same few documents again and again: parse each text once (as GraphQL.NET's document cache
+    // does), for execution and for the request log. Bounded, so odd clients cannot grow it without end.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLDocument> Parsed = new(StringComparer.Ordinal);
+    private const int MaxParsed = 500;
+
+    // Documents that passed validation once are valid for this schema whatever their variables (the variables are
+    // still coerced and checked every time), so the rules are not run again: as GraphQL.NET's own document cache does.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Validated = new(StringComparer.Ordinal);
+    private static readonly IValidationRule[] NoRules = [];
+
+    private static readonly DocumentExecuter Executer = new(
+        Builder,
+        new DocumentValidator(),
+        new DefaultExecutionStrategySelector(
+        [
+            new ExecutionStrategyRegistration(new StoreLockedQueryStrategy(), OperationType.Query),
+            new ExecutionStrategyRegistration(new StoreLockedMutationStrategy(), OperationType.Mutation),
+        ]),
+        []);
     private static readonly IValidationRule[] Rules = [.. DocumentValidator.CoreRules, NoIntrospectionValidationRule.Instance];
 
     private static readonly byte[] IntrospectionRefused = Encoding.UTF8.GetBytes(
@@ -49,16 +72,20 @@ internal static class GraphQLEndpoint
                 variables = Serializer.ReadNode<Inputs>(v);
             }
 
+            // Valid for one schema is not valid for the other (the legacy scalar getAuthenticatedUserId).
+            string validationKey = (settings.LegacyUserIdScalar ? "legacy:" : "current:") + query;
             var result = Executer.ExecuteAsync(new ExecutionOptions
             {
                 Schema = BloomSchema.For(settings),
                 Query = query,
+                Document = Parse(query),
                 Variables = variables,
                 UserContext = new BloomContext(r.Emulator, r.CallerId),
-                ValidationRules = Rules,
+                ValidationRules = Validated.ContainsKey(validationKey) ? NoRules : Rules,
                 CancellationToken = r.Http.RequestAborted,
             }).GetAwaiter().GetResult();
 
+            if (result.Executed && Validated.Count < MaxParsed) Validated.TryAdd(validationKey, true);
             ApiResult answer;
             if (result.Errors?.Any(e => e is NoIntrospectionError) == true)
                 answer = new ApiResult(400, IntrospectionRefused, mediaType);
@@ -68,6 +95,17 @@ internal static class GraphQLEndpoint
         }
     }
 
+    // Null for a document that does not parse: the executer then reports the syntax error itself.
+    private static GraphQLDocument? Parse(string query)
+    {
+        if (Parsed.TryGetValue(query, out var cached)) return cached;
+        GraphQLDocument document;
+        try { document = Builder.Build(query); }
+        catch (Exception e) when (e is GraphQLParser.Exceptions.GraphQLParserException or DocumentError) { return null; }
+        if (Parsed.Count < MaxParsed) Parsed.TryAdd(query, document);
+        return document;
+    }
+
     private static ApiResult Errors(int status, string message, string mediaType) =>
         new(status, Json.Bytes(new { errors = new[] { new { message } } }), mediaType);
 
@@ -75,16 +113,14 @@ internal static class GraphQLEndpoint
     {
         string operation = "";
         var roots = new List<string>();
-        try
+        if (Parse(query) is { } document)
         {
-            var document = GraphQLParser.Parser.Parse(query);
             if (document.Definitions.OfType<GraphQLOperationDefinition>().FirstOrDefault() is { } op)
             {
                 operation = op.Operation.ToString().ToLowerInvariant();
                 roots.AddRange(op.SelectionSet.Selections.OfType<GraphQLField>().Select(f => f.Name.StringValue));
             }
         }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException) { }
         r.Emulator.GraphQLStats.Record(new GraphQLRequestRecord
         {
             Query = query, Variables = variables, Operation = operation, RootFields = roots, StatusCode = answer.Status,

@@ -38,6 +38,11 @@ internal sealed class ApiRoute
     internal bool Anonymous { get; }
     /// <summary>The handler parses the body itself (GraphQL answers its own error shape for a body that is not JSON).</summary>
     internal bool RawBody { get; init; }
+    /// <summary>
+    /// The handler takes <see cref="EmulatorStore.Sync"/> itself, only around what reads or changes state (GraphQL:
+    /// parsing, validating and serialising need no lock, and holding it there would queue concurrent requests).
+    /// </summary>
+    internal bool LocksStoreItself { get; init; }
     /// <summary>"GET todo/user/{id}" (lower case).</summary>
     internal string RouteTemplate { get; }
     internal RouteKey.Key Key { get; }

@@ -176,6 +176,6 @@ internal static class EndpointRegistry
 
         /// <summary>Maps "METHOD /template" (which also matches "/template/") with the bearer-token check; the handler reads the raw body itself.</summary>
         internal void GraphQL(string method, string template, ApiHandler handler) =>
-            app.MapMethods("/" + template, [method], Unused).WithMetadata(new ApiRoute(method, template, handler, anonymous: false) { RawBody = true });
+            app.MapMethods("/" + template, [method], Unused).WithMetadata(new ApiRoute(method, template, handler, anonymous: false) { RawBody = true, LocksStoreItself = true });
     }
 }

@@ -158,18 +158,23 @@ internal sealed class EmulatorPipeline(BloomEmulator emulator)
                 catch (JsonException) { return ApiResult.BadRequest("The request body is not valid JSON."); }
             }
             var request = new ApiRequest(ctx, emulator, caller, doc?.RootElement, text);
+            if (route.LocksStoreItself)
+                return Run(route, request);
             lock (emulator.Store.Sync)
-            {
-                try { return route.Handler(request); }
-                catch (ApiError e) { return e.Result; }
-                catch (FormatException e) { return ApiResult.BadRequest(e.Message); }
-                catch (InvalidOperationException e) { return ApiResult.BadRequest(e.Message); }
-            }
+                return Run(route, request);
         }
         finally
         {
             doc?.Dispose();
         }
+    }
+
+    private static ApiResult Run(ApiRoute route, ApiRequest request)
+    {
+        try { return route.Handler(request); }
+        catch (ApiError e) { return e.Result; }
+        catch (FormatException e) { return ApiResult.BadRequest(e.Message); }
+        catch (InvalidOperationException e) { return ApiResult.BadRequest(e.Message); }
     }
 
     private bool Authorize(HttpRequest req, ApiRoute route, out long caller, out EmulatorTokens.Issued? expiredToken)
