@@ -14,6 +14,10 @@ namespace Bloomy.Cmdlets.Commands.Milestones;
 ///   <para>Adds a milestone due on 30 October 2026 to goal 6001.</para>
 /// </example>
 /// <example>
+///   <code>Get-BloomyGoal -MeetingId 2001 | New-BloomyMilestone -Title 'Mid-quarter review' -DueDate 2026-11-15</code>
+///   <para>Adds the same milestone to every goal of meeting 2001. A piped goal gives only its id: -Title and -DueDate come from the command line.</para>
+/// </example>
+/// <example>
 ///   <code>Import-Csv milestones.csv | New-BloomyMilestone</code>
 ///   <para>Adds one milestone per CSV row (columns GoalId, Title, DueDate and optionally Completed).</para>
 /// </example>
@@ -26,13 +30,13 @@ namespace Bloomy.Cmdlets.Commands.Milestones;
 public sealed class NewBloomyMilestoneCommand : BloomyPipelineCmdlet
 {
     /// <summary>
-    /// <para type="description">The goal the milestone belongs to.</para>
+    /// <para type="description">The goal the milestone belongs to. Not needed for goals piped from Get-BloomyGoal.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [GoalIdCompletion]
     [IdTransformation(ReportedByRow = true, Required = true)]
-    public long GoalId { get; set; }
+    public long? GoalId { get; set; }
 
     /// <summary>
     /// <para type="description">The milestone's title.</para>
@@ -62,16 +66,42 @@ public sealed class NewBloomyMilestoneCommand : BloomyPipelineCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    // Parameters given on the command line, as opposed to bound from each piped object.
+    private HashSet<string> _fromCommandLine = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _fromCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        long? goalId = GoalId;
+        if (InputObject?.BaseObject is Goal goal)
+        {
+            // A goal's own Title and DueDate bind by property name too; they are the goal's, not the milestone's.
+            if (!_fromCommandLine.Contains(nameof(Title)) || !_fromCommandLine.Contains(nameof(DueDate)))
+            {
+                QueueFailure(goal, $"goal {goal.Id}", new PSArgumentException(
+                    "A piped goal gives only the goal: give the milestone's -Title and -DueDate on the command line."));
+                return;
+            }
+            goalId = goal.Id;
+        }
         if (RejectUnusableCells(InputObject, nameof(GoalId), nameof(DueDate))) return;
+        if (goalId is not long id)
+        {
+            QueueFailure(InputObject ?? BoundInput(), "Input row", new PSArgumentException("A milestone needs a goal: give -GoalId, a GoalId column, or pipe goals from Get-BloomyGoal."));
+            return;
+        }
         if (DueDate is not DateTime due)
         {
             QueueFailure(InputObject ?? BoundInput(), "Input row", new PSArgumentException("A milestone needs a due date: give -DueDate, or a DueDate column."));
             return;
         }
-        long goalId = GoalId;
         if (!TryReadCompleted(out var completed, out var problem))
         {
             QueueFailure(InputObject, "Input row", new PSArgumentException(problem));
@@ -80,9 +110,9 @@ public sealed class NewBloomyMilestoneCommand : BloomyPipelineCmdlet
         string title = Title;
         var dueDate = MilestoneDates.ToUtc(due);
         var when = dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (!ShouldProcess($"milestone of goal {goalId} '{title}' due {when}" + (completed ? " (completed)" : ""), "Create")) return;
+        if (!ShouldProcess($"milestone of goal {id} '{title}' due {when}" + (completed ? " (completed)" : ""), "Create")) return;
 
-        Queue(BoundInput(), $"milestone '{title}'", (client, ct) => client.Milestones.CreateAsync(goalId, title, dueDate, completed, ct));
+        Queue(BoundInput(), $"milestone '{title}'", (client, ct) => client.Milestones.CreateAsync(id, title, dueDate, completed, ct));
     }
 
     // -Completed, or the Completed cell of a piped row: PowerShell would refuse the text "false" for a switch, and read

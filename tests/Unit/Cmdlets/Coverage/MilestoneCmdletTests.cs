@@ -78,6 +78,26 @@ public sealed class MilestoneCmdletTests : IClassFixture<EmulatorFixture>, IDisp
     }
 
     [Fact]
+    public void Goals_piped_to_New_BloomyMilestone_each_get_the_milestone_and_a_goal_without_a_title_given_is_refused()
+    {
+        var first = NewGoal("Piped one");
+        var second = NewGoal("Piped two");
+        Emulator.GraphQLStats.Reset();
+
+        var result = _session.Run("Get-BloomyGoal -Id $a, $b | New-BloomyMilestone -Title 'Review' -DueDate 2026-11-15",
+            new() { ["a"] = first, ["b"] = second });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new[] { (first, "Review"), (second, "Review") }, result.OutputOf<Milestone>().Select(m => (m.GoalId, m.Title)));
+
+        // Without -Title the goal's own title would bind as the milestone's: refused per goal, nothing sent.
+        Emulator.GraphQLStats.Reset();
+        var refused = _session.Run("Get-BloomyGoal -Id $a | New-BloomyMilestone -DueDate 2026-11-15", new() { ["a"] = first });
+        Assert.Contains("-Title and -DueDate", Assert.Single(refused.Errors).ToString());
+        Assert.Equal(0, Emulator.GraphQLStats.CountFor("CreateMilestone"));
+    }
+
+    [Fact]
     public void WhatIf_sends_nothing()
     {
         var goal = NewGoal("WhatIf");
