@@ -14,24 +14,24 @@ internal static class IssueReader
             throw new FormatException("An issue without an id: " + node.GetRawText());
         }
         var closed = UnixTime.Read(node, "completedTimestamp")?.UtcDateTime;
-        var longTerm = Bool(node, "addToDepartmentPlan");
+        var longTerm = GraphQLEntityReader.Bool(node, "addToDepartmentPlan");
         JsonElement meeting = node.TryGetProperty("meeting", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
         JsonElement owner = node.TryGetProperty("assignee", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
         return new Issue
         {
             Id = id,
-            Title = (Text(node, "title") ?? "").Trim(),
+            Title = (GraphQLEntityReader.String(node, "title") ?? "").Trim(),
             CreateTime = UnixTime.Read(node, "dateCreated")?.UtcDateTime,
             CloseTime = closed,
             CompleteTime = closed,
-            Complete = Bool(node, "completed"),
+            Complete = GraphQLEntityReader.Bool(node, "completed"),
             // The server stores a long-term issue as archived: it is not archived for users (§10 long-term rule).
-            Archived = Bool(node, "archived") && !longTerm,
+            Archived = GraphQLEntityReader.Bool(node, "archived") && !longTerm,
             LongTerm = longTerm,
-            MeetingId = Long(meeting, "id") ?? Long(node, "recurrenceId") ?? meetingId,
-            MeetingName = Text(meeting, "name") ?? meetingName,
-            OwnerId = Long(owner, "id"),
-            OwnerName = Text(owner, "fullName"),
+            MeetingId = GraphQLEntityReader.OptionalId(meeting, "id") ?? GraphQLEntityReader.OptionalId(node, "recurrenceId") ?? meetingId,
+            MeetingName = GraphQLEntityReader.String(meeting, "name") ?? meetingName,
+            OwnerId = GraphQLEntityReader.OptionalId(owner, "id"),
+            OwnerName = GraphQLEntityReader.String(owner, "fullName"),
             Notes = PadNotes.ExtractText(node),
         };
     }
@@ -40,8 +40,8 @@ internal static class IssueReader
     // reports a long-term issue as archived and knows nothing of long-term).
     public static Issue WithNotes(Issue issue, JsonElement notes)
     {
-        var longTerm = Bool(notes, "addToDepartmentPlan");
-        return Copy(issue, PadNotes.ExtractText(notes), longTerm, Bool(notes, "archived") && !longTerm);
+        var longTerm = GraphQLEntityReader.Bool(notes, "addToDepartmentPlan");
+        return Copy(issue, PadNotes.ExtractText(notes), longTerm, GraphQLEntityReader.Bool(notes, "archived") && !longTerm);
     }
 
     private static Issue Copy(Issue issue, string? notes, bool longTerm, bool archived) => new()
@@ -51,13 +51,4 @@ internal static class IssueReader
         MeetingName = issue.MeetingName, OwnerId = issue.OwnerId, OwnerName = issue.OwnerName, OwnerImageUrl = issue.OwnerImageUrl,
         LongTerm = longTerm, Notes = notes,
     };
-
-    private static bool Bool(JsonElement owner, string property) =>
-        owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.True;
-
-    private static long? Long(JsonElement owner, string property) =>
-        owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
-
-    private static string? Text(JsonElement owner, string property) =>
-        owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

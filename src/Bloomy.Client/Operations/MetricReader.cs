@@ -35,13 +35,13 @@ internal static class MetricReader
         var owner = node.TryGetProperty("assignee", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
         return new Metric
         {
-            Id = Long(node, "measurableId") ?? throw new FormatException("A metric has no measurableId."),
-            Title = Text(node, "title")?.Trim() ?? "",
-            OwnerId = owner.ValueKind == JsonValueKind.Object ? Long(owner, "id") : null,
-            OwnerName = owner.ValueKind == JsonValueKind.Object ? Text(owner, "fullName")?.Trim() : null,
-            Units = EnumOf(UnitNames, Text(node, "units"), MetricUnit.Unknown),
-            Rule = EnumOf(RuleNames, Text(node, "rule"), MetricRule.Unknown),
-            Frequency = EnumOf(FrequencyNames, Text(node, "frequency"), MetricFrequency.Unknown),
+            Id = GraphQLEntityReader.OptionalId(node, "measurableId") ?? throw new FormatException("A metric has no measurableId."),
+            Title = GraphQLEntityReader.String(node, "title")?.Trim() ?? "",
+            OwnerId = owner.ValueKind == JsonValueKind.Object ? GraphQLEntityReader.OptionalId(owner, "id") : null,
+            OwnerName = owner.ValueKind == JsonValueKind.Object ? GraphQLEntityReader.String(owner, "fullName")?.Trim() : null,
+            Units = EnumOf(UnitNames, GraphQLEntityReader.String(node, "units"), MetricUnit.Unknown),
+            Rule = EnumOf(RuleNames, GraphQLEntityReader.String(node, "rule"), MetricRule.Unknown),
+            Frequency = EnumOf(FrequencyNames, GraphQLEntityReader.String(node, "frequency"), MetricFrequency.Unknown),
             Goal = Plain(GraphQLDecimal.Read(node, "singleGoalValue")),
             MinGoal = Plain(GraphQLDecimal.Read(node, "minGoalValue")),
             MaxGoal = Plain(GraphQLDecimal.Read(node, "maxGoalValue")),
@@ -64,11 +64,11 @@ internal static class MetricReader
 
     public static MetricScore ToScore(JsonElement node)
     {
-        var note = Text(node, "notesText");
+        var note = GraphQLEntityReader.String(node, "notesText");
         return new MetricScore
         {
-            Id = Long(node, "id") ?? throw new FormatException("A score has no id."),
-            MeasurableId = Long(node, "measurableId") ?? 0,
+            Id = GraphQLEntityReader.OptionalId(node, "id") ?? throw new FormatException("A score has no id."),
+            MeasurableId = GraphQLEntityReader.OptionalId(node, "measurableId") ?? 0,
             Value = Plain(GraphQLDecimal.Read(node, "value")),
             PeriodDate = UnixTime.Read(node, "timestamp"),
             Note = string.IsNullOrEmpty(note) ? null : note,
@@ -95,10 +95,4 @@ internal static class MetricReader
 
     // "100.00000" → 100: the server's five decimals are its format, not the user's precision.
     private static decimal? Plain(decimal? value) => value is { } v ? v / 1.0000000000000000000000000000m : null;
-
-    private static long? Long(JsonElement owner, string property) =>
-        owner.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : null;
-
-    private static string? Text(JsonElement owner, string property) =>
-        owner.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
