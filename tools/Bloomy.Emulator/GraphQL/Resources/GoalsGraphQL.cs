@@ -49,7 +49,7 @@ internal static class GoalsGraphQL
         var completion = Status(input) ?? "OnTrack";
         long? meetingId = null;
         if (input.GetValueOrDefault("meetingsAndPlans") is IEnumerable<object?> plans
-            && plans.OfType<IDictionary<string, object?>>().FirstOrDefault() is { } plan && GoalsGraphQL.Value(plan, "meetingId") is long mid)
+            && plans.OfType<IDictionary<string, object?>>().FirstOrDefault() is { } plan && GraphQLInputs.Value(plan, "meetingId") is long mid)
         {
             if (!store.MeetingMap.ContainsKey(mid)) throw BloomErrors.Unexpected($"Meeting {mid} does not exist.");
             meetingId = mid;
@@ -58,7 +58,7 @@ internal static class GoalsGraphQL
         var goal = new EmulatorGoal
         {
             Id = store.NextGoalId++, Title = title!, OwnerId = owner, MeetingId = meetingId, CreateTime = now,
-            DueDate = Time(input, "dueDate") ?? now.Date.AddDays(90), Completion = completion,
+            DueDate = GraphQLInputs.Time(input, "dueDate") ?? now.Date.AddDays(90), Completion = completion,
             NotesId = input.GetValueOrDefault("notesId") as string,
             CollaborationEnabled = input.GetValueOrDefault("collaborationEnabled") is true,
         };
@@ -82,7 +82,7 @@ internal static class GoalsGraphQL
             goal = goal with { Title = title };
         }
         if (input.ContainsKey("status")) goal = goal with { Completion = Status(input) ?? goal.Completion };
-        if (input.ContainsKey("dueDate")) goal = goal with { DueDate = Time(input, "dueDate") };
+        if (input.ContainsKey("dueDate")) goal = goal with { DueDate = GraphQLInputs.Time(input, "dueDate") };
         if (input.GetValueOrDefault("assignee") is long owner)
         {
             if (!store.UserMap.ContainsKey(owner)) throw BloomErrors.Unexpected($"User {owner} does not exist.");
@@ -128,18 +128,4 @@ internal static class GoalsGraphQL
         if (input.GetValueOrDefault("status") is not string s) return null;
         return GoalStatusType.FromWire(s) ?? throw BloomErrors.Unexpected($"'{s}' is not a goal status (ON_TRACK, OFF_TRACK, COMPLETED).");
     }
-
-    /// <summary>The value of an input key; null when absent.</summary>
-    internal static object? Value(IDictionary<string, object?> input, string key) => input.TryGetValue(key, out var v) ? v : null;
-
-    /// <summary>A unix-seconds input as a UTC time; null when absent or null.</summary>
-    internal static DateTime? Time(IDictionary<string, object?> input, string key) =>
-        Value(input, key) switch
-        {
-            double d => DateTime.UnixEpoch.AddSeconds(d),
-            long l => DateTime.UnixEpoch.AddSeconds(l),
-            int i => DateTime.UnixEpoch.AddSeconds(i),
-            decimal m => DateTime.UnixEpoch.AddSeconds((double)m),
-            _ => null,
-        };
 }

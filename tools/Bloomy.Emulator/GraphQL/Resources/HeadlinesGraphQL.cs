@@ -32,10 +32,10 @@ internal static class HeadlinesGraphQL
 
         m.Field<IdModelType>("CreateHeadline")
             .Argument<NonNullGraphType<HeadlineCreateModelInput>>("input")
-            .Resolve(c => Create(c.Bloom(), TodoHeadlineInputs.Of(c)));
+            .Resolve(c => Create(c.Bloom(), GraphQLInputs.Of(c)));
         m.Field<IdModelType>("EditHeadline")
             .Argument<NonNullGraphType<HeadlineEditModelInput>>("input")
-            .Resolve(c => Edit(c.Bloom(), TodoHeadlineInputs.Of(c)));
+            .Resolve(c => Edit(c.Bloom(), GraphQLInputs.Of(c)));
     }
 
     private static IEnumerable<EmulatorHeadline> Of(IResolveFieldContext c)
@@ -47,18 +47,18 @@ internal static class HeadlinesGraphQL
     private static long Create(BloomContext ctx, IDictionary<string, object?> input)
     {
         var s = ctx.Store;
-        var title = TodoHeadlineInputs.String(input, "title");
+        var title = GraphQLInputs.String(input, "title");
         if (string.IsNullOrWhiteSpace(title)) throw BloomErrors.Unexpected("A headline needs a title.");
-        var meetings = TodoHeadlineInputs.Longs(input, "meetings");
+        var meetings = GraphQLInputs.Longs(input, "meetings");
         if (meetings.Count == 0 || !s.MeetingMap.ContainsKey(meetings[0])) throw BloomErrors.Unexpected("The headline's meeting does not exist.");
-        long owner = TodoHeadlineInputs.Long(input, "assignee") ?? ctx.CallerId;
+        long owner = GraphQLInputs.Long(input, "assignee") ?? ctx.CallerId;
         if (!s.UserMap.ContainsKey(owner)) throw BloomErrors.Unexpected($"User {owner} does not exist.");
         var now = DateTime.UtcNow;
         var h = new EmulatorHeadline
         {
             Id = s.NextHeadlineId++, Title = title!, OwnerId = owner, MeetingId = meetings[0], CreateTime = now,
-            NotesId = TodoHeadlineInputs.String(input, "notesId"), CollaborationEnabled = TodoHeadlineInputs.Bool(input, "collaborationEnabled") ?? false,
-            CloseTime = TodoHeadlineInputs.Bool(input, "archived") == true ? now : null,
+            NotesId = GraphQLInputs.String(input, "notesId"), CollaborationEnabled = GraphQLInputs.Bool(input, "collaborationEnabled") ?? false,
+            CloseTime = GraphQLInputs.Bool(input, "archived") == true ? now : null,
         };
         s.HeadlineMap[h.Id] = h;
         ctx.Emulator.Stats.CountCreated(EmulatorEntityKind.Headline);
@@ -68,22 +68,22 @@ internal static class HeadlinesGraphQL
     private static long Edit(BloomContext ctx, IDictionary<string, object?> input)
     {
         var s = ctx.Store;
-        var id = TodoHeadlineInputs.Long(input, "headlineId") ?? 0;
+        var id = GraphQLInputs.Long(input, "headlineId") ?? 0;
         if (!s.HeadlineMap.TryGetValue(id, out var h)) throw BloomErrors.Unexpected($"Headline {id} does not exist.");
         if (input.ContainsKey("title"))
         {
-            if (string.IsNullOrWhiteSpace(TodoHeadlineInputs.String(input, "title"))) throw BloomErrors.Unexpected("A headline needs a title.");
-            h = h with { Title = TodoHeadlineInputs.String(input, "title")! };
+            if (string.IsNullOrWhiteSpace(GraphQLInputs.String(input, "title"))) throw BloomErrors.Unexpected("A headline needs a title.");
+            h = h with { Title = GraphQLInputs.String(input, "title")! };
         }
         if (input.ContainsKey("assignee"))
         {
-            if (TodoHeadlineInputs.Long(input, "assignee") is not { } owner || !s.UserMap.ContainsKey(owner))
-                throw BloomErrors.Unexpected($"User {TodoHeadlineInputs.Long(input, "assignee")} does not exist.");
+            if (GraphQLInputs.Long(input, "assignee") is not { } owner || !s.UserMap.ContainsKey(owner))
+                throw BloomErrors.Unexpected($"User {GraphQLInputs.Long(input, "assignee")} does not exist.");
             h = h with { OwnerId = owner };
         }
-        if (input.ContainsKey("notesId")) h = h with { NotesId = TodoHeadlineInputs.String(input, "notesId"), LocalHtml = null };
-        if (TodoHeadlineInputs.Bool(input, "collaborationEnabled") is { } collaboration) h = h with { CollaborationEnabled = collaboration };
-        if (TodoHeadlineInputs.Bool(input, "archived") is { } archived)
+        if (input.ContainsKey("notesId")) h = h with { NotesId = GraphQLInputs.String(input, "notesId"), LocalHtml = null };
+        if (GraphQLInputs.Bool(input, "collaborationEnabled") is { } collaboration) h = h with { CollaborationEnabled = collaboration };
+        if (GraphQLInputs.Bool(input, "archived") is { } archived)
             h = h with { CloseTime = archived ? h.CloseTime ?? DateTime.UtcNow : null };
         s.HeadlineMap[h.Id] = h;
         return h.Id;

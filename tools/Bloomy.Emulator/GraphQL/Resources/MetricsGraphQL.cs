@@ -47,25 +47,25 @@ internal static class MetricsGraphQL
     {
         var ctx = c.Bloom();
         var s = ctx.Store;
-        var input = Input(c);
-        var meetings = Get(input, "meetings") is IEnumerable<object?> list ? list.Select(Convert.ToInt64).ToList() : [];
+        var input = GraphQLInputs.Of(c);
+        var meetings = GraphQLInputs.Value(input, "meetings") is IEnumerable<object?> list ? list.Select(Convert.ToInt64).ToList() : [];
         lock (s.Sync)
         {
-            var owner = Get(input, "assignee") is { } a ? Convert.ToInt64(a, CultureInfo.InvariantCulture) : ctx.CallerId;
+            var owner = GraphQLInputs.Value(input, "assignee") is { } a ? Convert.ToInt64(a, CultureInfo.InvariantCulture) : ctx.CallerId;
             if (!s.UserMap.ContainsKey(owner)) throw BloomErrors.Unexpected($"User {owner} does not exist.");
             foreach (var meetingId in meetings)
                 if (!s.MeetingMap.ContainsKey(meetingId)) throw BloomErrors.Unexpected($"Meeting {meetingId} does not exist.");
-            var frequency = Get(input, "frequency") as string ?? "WEEKLY";
+            var frequency = GraphQLInputs.Value(input, "frequency") as string ?? "WEEKLY";
             var now = DateTime.UtcNow;
             var metric = new EmulatorMeasurable
             {
                 Id = s.NextMeasurableId++, Title = ((string)input["title"]!).Trim(), OwnerId = owner, AdminId = ctx.CallerId,
                 MeetingId = meetings.Count > 0 ? meetings[0] : null, Frequency = frequency,
-                Direction = MetricState.DirectionOf(Get(input, "rule") as string ?? "GREATER_THAN"),
-                Unit = MetricState.UnitOf(Get(input, "units") as string ?? "NONE"),
+                Direction = MetricState.DirectionOf(GraphQLInputs.Value(input, "rule") as string ?? "GREATER_THAN"),
+                Unit = MetricState.UnitOf(GraphQLInputs.Value(input, "units") as string ?? "NONE"),
                 Target = Goal(input, "singleGoalValue"), MinGoal = Goal(input, "minGoalValue"), MaxGoal = Goal(input, "maxGoalValue"),
-                NotesId = Get(input, "notesId") as string,
-                CollaborationEnabled = Get(input, "collaborationEnabled") as bool? ?? false,
+                NotesId = GraphQLInputs.Value(input, "notesId") as string,
+                CollaborationEnabled = GraphQLInputs.Value(input, "collaborationEnabled") as bool? ?? false,
                 CreateTime = now,
             };
             s.MeasurableMap[metric.Id] = metric;
@@ -77,28 +77,28 @@ internal static class MetricsGraphQL
     private static object? EditMetric(IResolveFieldContext c)
     {
         var s = c.Bloom().Store;
-        var input = Input(c);
+        var input = GraphQLInputs.Of(c);
         var id = Convert.ToInt64(input["metricId"], CultureInfo.InvariantCulture);
         lock (s.Sync)
         {
             if (!s.MeasurableMap.TryGetValue(id, out var metric)) throw BloomErrors.Unexpected($"Measurable {id} does not exist.");
-            if (Get(input, "assignee") is { } a)
+            if (GraphQLInputs.Value(input, "assignee") is { } a)
             {
                 var owner = Convert.ToInt64(a, CultureInfo.InvariantCulture);
                 if (!s.UserMap.ContainsKey(owner)) throw BloomErrors.Unexpected($"User {owner} does not exist.");
                 metric = metric with { OwnerId = owner };
             }
-            if (Get(input, "title") is string title) metric = metric with { Title = title.Trim() };
-            if (Get(input, "units") is string units) metric = metric with { Unit = MetricState.UnitOf(units) };
-            if (Get(input, "rule") is string rule) metric = metric with { Direction = MetricState.DirectionOf(rule) };
-            if (Get(input, "frequency") is string frequency) metric = metric with { Frequency = frequency };
+            if (GraphQLInputs.Value(input, "title") is string title) metric = metric with { Title = title.Trim() };
+            if (GraphQLInputs.Value(input, "units") is string units) metric = metric with { Unit = MetricState.UnitOf(units) };
+            if (GraphQLInputs.Value(input, "rule") is string rule) metric = metric with { Direction = MetricState.DirectionOf(rule) };
+            if (GraphQLInputs.Value(input, "frequency") is string frequency) metric = metric with { Frequency = frequency };
             if (input.ContainsKey("singleGoalValue")) metric = metric with { Target = Goal(input, "singleGoalValue") };
             if (input.ContainsKey("minGoalValue")) metric = metric with { MinGoal = Goal(input, "minGoalValue") };
             if (input.ContainsKey("maxGoalValue")) metric = metric with { MaxGoal = Goal(input, "maxGoalValue") };
-            if (Get(input, "notesId") is string pad) metric = metric with { NotesId = pad };
-            if (Get(input, "collaborationEnabled") is bool collaboration) metric = metric with { CollaborationEnabled = collaboration };
+            if (GraphQLInputs.Value(input, "notesId") is string pad) metric = metric with { NotesId = pad };
+            if (GraphQLInputs.Value(input, "collaborationEnabled") is bool collaboration) metric = metric with { CollaborationEnabled = collaboration };
             // Archiving is one way: archived:false on an archived metric leaves it archived (§15.5).
-            if (Get(input, "archived") is true && !metric.Archived)
+            if (GraphQLInputs.Value(input, "archived") is true && !metric.Archived)
                 metric = metric with { Archived = true, ArchiveTime = DateTime.UtcNow };
             s.MeasurableMap[id] = metric;
             return id;
@@ -108,14 +108,14 @@ internal static class MetricsGraphQL
     private static object? CreateScore(IResolveFieldContext c)
     {
         var s = c.Bloom().Store;
-        var input = Input(c);
+        var input = GraphQLInputs.Of(c);
         var id = Convert.ToInt64(input["metricId"], CultureInfo.InvariantCulture);
         var instant = DateTime.UnixEpoch.AddSeconds(Convert.ToDouble(input["timestamp"], CultureInfo.InvariantCulture));
         lock (s.Sync)
         {
             if (!s.MeasurableMap.TryGetValue(id, out var metric)) throw BloomErrors.Unexpected($"Measurable {id} does not exist.");
             // A value that is not a decimal: no score and no error, only a null result (§15.7, live).
-            if (!TryDecimal(Get(input, "value") as string, out var value)) return null;
+            if (!TryDecimal(GraphQLInputs.Value(input, "value") as string, out var value)) return null;
             var anchor = MetricState.Anchor(metric.Frequency, instant);
             var existing = MetricState.Find(s, metric, anchor);
             if (metric.Frequency == "DAILY" && existing is not null) throw BloomErrors.Unexpected(DailyExistsMessage);
@@ -129,7 +129,7 @@ internal static class MetricsGraphQL
     private static object? EditScore(IResolveFieldContext c)
     {
         var s = c.Bloom().Store;
-        var input = Input(c);
+        var input = GraphQLInputs.Of(c);
         var id = Convert.ToInt64(input["id"], CultureInfo.InvariantCulture);
         lock (s.Sync)
         {
@@ -146,13 +146,10 @@ internal static class MetricsGraphQL
         }
     }
 
-    private static IDictionary<string, object?> Input(IResolveFieldContext c) => (IDictionary<string, object?>)c.Arguments!["input"].Value!;
-
-    private static object? Get(IDictionary<string, object?> input, string key) => input.TryGetValue(key, out var v) ? v : null;
 
     private static decimal? Goal(IDictionary<string, object?> input, string key)
     {
-        var text = Get(input, key) as string;
+        var text = GraphQLInputs.Value(input, key) as string;
         if (string.IsNullOrWhiteSpace(text)) return null;
         return TryDecimal(text, out var value) ? value : throw BloomErrors.Unexpected($"'{text}' is not a number.");
     }

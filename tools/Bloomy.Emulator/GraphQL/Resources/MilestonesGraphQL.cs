@@ -36,8 +36,8 @@ internal static class MilestonesGraphQL
                     milestone = milestone with { Title = title };
                 }
                 if (input.ContainsKey("dueDate"))
-                    milestone = milestone with { DueDate = GoalsGraphQL.Time(input, "dueDate") ?? throw BloomErrors.Unexpected("A milestone needs a due date.") };
-                if (GoalsGraphQL.Value(input, "completed") is bool completed) milestone = milestone with { Completed = completed };
+                    milestone = milestone with { DueDate = GraphQLInputs.Time(input, "dueDate") ?? throw BloomErrors.Unexpected("A milestone needs a due date.") };
+                if (GraphQLInputs.Value(input, "completed") is bool completed) milestone = milestone with { Completed = completed };
                 CheckStatus(input);
                 store.MilestoneMap[id] = milestone;
                 return id;
@@ -61,14 +61,14 @@ internal static class MilestonesGraphQL
     /// <summary>Adds a milestone to a goal from a create input (CreateMilestone or CreateGoal.milestones).</summary>
     internal static EmulatorMilestone Add(EmulatorStore store, long goalId, IDictionary<string, object?> input, DateTime now)
     {
-        var title = GoalsGraphQL.Value(input, "title") as string;
+        var title = GraphQLInputs.Value(input, "title") as string;
         if (string.IsNullOrWhiteSpace(title)) throw BloomErrors.Unexpected("A milestone needs a title.");
         CheckStatus(input);
         var milestone = new EmulatorMilestone
         {
             Id = store.NextMilestoneId++, GoalId = goalId, Title = title!, CreateTime = now,
-            DueDate = GoalsGraphQL.Time(input, "dueDate") ?? throw BloomErrors.Unexpected("A milestone needs a due date."),
-            Completed = GoalsGraphQL.Value(input, "completed") is true,
+            DueDate = GraphQLInputs.Time(input, "dueDate") ?? throw BloomErrors.Unexpected("A milestone needs a due date."),
+            Completed = GraphQLInputs.Value(input, "completed") is true,
         };
         store.MilestoneMap[milestone.Id] = milestone;
         return milestone;
@@ -77,7 +77,7 @@ internal static class MilestonesGraphQL
     // An invalid status string makes the server throw (§14.3).
     private static void CheckStatus(IDictionary<string, object?> input)
     {
-        if (GoalsGraphQL.Value(input, "status") is string s && s is not ("INCOMPLETED" or "COMPLETED" or "OVERDUE"))
+        if (GraphQLInputs.Value(input, "status") is string s && s is not ("INCOMPLETED" or "COMPLETED" or "OVERDUE"))
             throw BloomErrors.Unexpected($"'{s}' is not a milestone status.");
     }
 }
