@@ -65,9 +65,16 @@ internal sealed class DateTransformationAttribute : ArgumentTransformationAttrib
         // invariant way (12/01/2026). Exact patterns only: a lenient parse would take '2001.5' for May 2001.
         foreach (var culture in new[] { CultureInfo.CurrentCulture, CultureInfo.InvariantCulture })
         {
-            if (DateTime.TryParseExact(trimmed, culture.DateTimeFormat.GetAllDateTimePatterns(), culture, DateTimeStyles.AllowWhiteSpaces, out var local))
+            var patterns = culture.DateTimeFormat.GetAllDateTimePatterns();
+            if (DateTime.TryParseExact(trimmed, patterns, culture, DateTimeStyles.AllowWhiteSpaces, out var local))
             {
                 return local;
+            }
+            // A DateTimeOffset cell (Milestone.DueDate, MetricScore.PeriodDate) is written as the culture's date and
+            // time followed by its offset ("1/2/2027 00:00:00 +00:00"): the instant it names, in UTC.
+            if (DateTimeOffset.TryParseExact(trimmed, Array.ConvertAll(patterns, p => p + " zzz"), culture, DateTimeStyles.AllowWhiteSpaces, out var instant))
+            {
+                return instant.UtcDateTime;
             }
         }
         throw new ArgumentTransformationMetadataException(

@@ -221,6 +221,31 @@ public sealed class MilestoneCmdletTests : IClassFixture<EmulatorFixture>, IDisp
         Assert.All(Emulator.Store.Milestones.Where(m => m.GoalId == goal), m => Assert.True(m.Completed));
     }
 
+    // A DateTimeOffset cell as Export-Csv writes it in the culture (each cell the value's ToString(); the hosted engine
+    // has no Export-Csv) ("1/12/2569 0:00:00 +00:00" in th-TH) reads back as
+    // the same instant: found by exporting milestones and re-importing them into New-BloomyMilestone in a real pwsh.
+    [Theory]
+    [InlineData("th-TH")]
+    [InlineData("de-DE")]
+    [InlineData("en-US")]
+    public void Exported_due_dates_read_back_into_New_BloomyMilestone_in_every_culture(string culture)
+    {
+        var goal = NewGoal("Round trip " + culture);
+        AddMilestones(goal, 2, "Original");
+
+        var result = _session.Run($$"""
+            [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('{{culture}}')
+            Get-BloomyMilestone -GoalId $g | ForEach-Object {
+                [pscustomobject]@{ GoalId = $_.GoalId.ToString(); Title = $_.Title -replace 'Original', 'Copy'; DueDate = $_.DueDate.ToString() }
+            } | New-BloomyMilestone
+            """, new() { ["g"] = goal });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            new[] { ("Copy 1", new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero)), ("Copy 2", new DateTimeOffset(2026, 10, 2, 0, 0, 0, TimeSpan.Zero)) },
+            result.OutputOf<Milestone>().Select(m => (m.Title, m.DueDate)));
+    }
+
     [Fact]
     public void A_goal_whose_notes_fail_is_reported_as_created_and_nothing_else_is_sent()
     {
