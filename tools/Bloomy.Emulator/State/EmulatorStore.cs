@@ -17,7 +17,9 @@ public sealed class EmulatorStore
 
     internal readonly object Sync = new();
     internal readonly SortedDictionary<long, EmulatorUser> UserMap = new();
-    internal readonly Dictionary<string, long> KeyToUser = new(StringComparer.Ordinal);
+    // Read on every request to authorize it, so without the store lock: a lock per request made concurrent requests
+    // queue (and spin) on Sync before any handler ran.
+    internal readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> KeyToUser = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, long> EmailToUser = new(StringComparer.OrdinalIgnoreCase);
     internal readonly List<EmulatorGroup> GroupList = new();
     internal readonly SortedDictionary<long, EmulatorMeeting> MeetingMap = new();
@@ -109,7 +111,7 @@ public sealed class EmulatorStore
     }
 
     /// <summary>The user owning an API key, or null.</summary>
-    public long? UserForApiKey(string key) { lock (Sync) return KeyToUser.TryGetValue(key, out var id) ? id : null; }
+    public long? UserForApiKey(string key) => KeyToUser.TryGetValue(key, out var id) ? id : null;
 
     // ---- internal helpers (call under Sync) ----
     internal void AddScore(EmulatorScore s)
