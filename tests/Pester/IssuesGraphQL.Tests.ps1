@@ -113,4 +113,22 @@ Describe 'Moving issues to another meeting' {
         "$refused" | Should -BeLike '*Give -MeetingId*'
         (Get-BloomyIssue -Id $issue.Id).MeetingId | Should -Be 2002
     }
+
+    It 'reports a move the server forbids as one Bloomy.Forbidden error per issue, and moves them once allowed' {
+        $issues = 1..2 | ForEach-Object { New-BloomyIssue -MeetingId 2001 -Title "Guarded $_" }
+        Set-BloomyEmulatorGraphQL $emulator @{ forbidden = @('EditIssue') } | Out-Null
+        try {
+            $issues | Move-BloomyIssue -MeetingId 2002 -ErrorVariable refused -ErrorAction SilentlyContinue
+        }
+        finally {
+            Set-BloomyEmulatorGraphQL $emulator @{ forbidden = @() } | Out-Null
+        }
+
+        $refused | Should -HaveCount 2
+        $refused.FullyQualifiedErrorId | ForEach-Object { $_ | Should -BeLike 'Bloomy.Forbidden,*' }
+        $refused.CategoryInfo.Category | Should -Be @('PermissionDenied', 'PermissionDenied')
+        $refused.TargetObject | Should -Be $issues.Id
+        (Get-BloomyIssue -MeetingId 2001).Id | Should -Contain $issues[0].Id
+        ($issues | Move-BloomyIssue -MeetingId 2002 -PassThru).MeetingId | Should -Be @(2002, 2002)
+    }
 }

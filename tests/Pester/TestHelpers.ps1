@@ -105,7 +105,8 @@ function Reset-BloomyEmulatorStats {
 }
 
 # PUT /_emulator/graphql, e.g. @{ defaultPageSize = 3 } (also maxPageSize, unbounded, legacyUserIdScalar,
-# createNoteFails, mediaType = 'graphql-response'). POST /_emulator/reset restores the defaults.
+# createNoteFails, goalArchiveDoesNotStick, createGoalRejected, forbidden = @('EditIssue'),
+# mediaType = 'graphql-response'). POST /_emulator/reset restores the defaults.
 function Set-BloomyEmulatorGraphQL {
     param($Emulator, [hashtable] $Settings)
     $body = $Settings | ConvertTo-Json -Compress

@@ -42,6 +42,23 @@ public class BloomyGraphQLException : BloomyApiException
 
     /// <summary>Whether the server refused the document itself (HTTP 400 with errors): a Bloomy bug or a change of the server's schema.</summary>
     public bool DocumentRefused => StatusCode == 400 && Errors.Count > 0;
+
+    /// <summary>
+    /// Whether the server said the caller may not do this (bloom-graphql.md §3): an error detail of type
+    /// <c>FORBIDDEN</c> or with its text ("User not allowed to perform this action"), or a top-level error from the
+    /// server's <c>PermissionsException</c>.
+    /// </summary>
+    public bool IsPermissionDenied =>
+        ErrorDetails.Any(d => string.Equals(d.Type, "FORBIDDEN", StringComparison.OrdinalIgnoreCase) || IsNotAllowedText(d.Message))
+        || Errors.Any(e => IsPermissionsException(e.Message) || IsPermissionsException(e.ExtensionsMessage));
+
+    // Documents select errorDetails { message } only (the doc's documents do; type is known from the server's classes
+    // alone), so a FORBIDDEN detail is recognised by its text too.
+    private static bool IsNotAllowedText(string? text) =>
+        text is not null && text.Trim().TrimEnd('.').Equals("User not allowed to perform this action", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsPermissionsException(string? text) =>
+        text is not null && text.TrimStart().StartsWith("PermissionsException", StringComparison.Ordinal);
 }
 
 /// <summary>One entry of a GraphQL answer's top-level <c>errors</c>.</summary>

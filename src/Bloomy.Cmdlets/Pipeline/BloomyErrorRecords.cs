@@ -80,6 +80,8 @@ internal static class BloomyErrorRecords
         BloomyConfigurationException => ("Bloomy.Configuration", ErrorCategory.InvalidOperation),
         // GraphQL answers an unknown id with null and HTTP 200: the client names the item in this exception.
         BloomyNotFoundException => ("Bloomy.NotFound", ErrorCategory.ObjectNotFound),
+        // GraphQL reports a refusal with HTTP 200, as success:false FORBIDDEN or a PermissionsException error.
+        BloomyGraphQLException { IsPermissionDenied: true } => ("Bloomy.Forbidden", ErrorCategory.PermissionDenied),
         BloomyApiException api => api.Kind switch
         {
             BloomyFailureKind.OutcomeUnknown => ("Bloomy.OutcomeUnknown", ErrorCategory.ConnectionError),

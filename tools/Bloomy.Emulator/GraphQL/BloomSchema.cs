@@ -83,6 +83,8 @@ internal static class BloomSchema
         var q = new BloomQuery(ext);
         var m = new BloomMutation();
         RegisterAll(q, m, legacyUserIdScalar);
+        PermissionCheck.Wrap(q);
+        PermissionCheck.Wrap(m);
         // Names exactly as declared (mutations are PascalCase, §4.1): no camel-casing.
         var schema = new Schema(services) { Query = q, Mutation = m, NameConverter = global::GraphQL.Conversion.DefaultNameConverter.Instance };
         schema.Initialize();

@@ -30,6 +30,12 @@ public sealed class GraphQLSettings
     public bool GoalArchiveDoesNotStick { get; set; }
     /// <summary>CreateGoal answers <c>{"id": 0}</c> without creating anything (§17.4).</summary>
     public bool CreateGoalRejected { get; set; }
+    /// <summary>
+    /// Root fields (exact names, e.g. <c>EditTodo</c>, <c>todo</c>) the caller is not allowed to use, answered as the
+    /// server answers a permission failure (§3): <c>success:false</c> with a <c>FORBIDDEN</c> detail for the F-response
+    /// mutations, a top-level <c>PermissionsException</c> error (the field null) for every other root field.
+    /// </summary>
+    public IReadOnlySet<string> Forbidden { get; set; } = new HashSet<string>(StringComparer.Ordinal);
     /// <summary>Content-Type of every /graphql/ answer (default application/json; charset=utf-8).</summary>
     public string MediaType { get; set; } = ApiResult.JsonType;
 
@@ -43,6 +49,7 @@ public sealed class GraphQLSettings
         CreateNoteFails = false;
         GoalArchiveDoesNotStick = false;
         CreateGoalRejected = false;
+        Forbidden = new HashSet<string>(StringComparer.Ordinal);
         MediaType = ApiResult.JsonType;
     }
 
@@ -61,6 +68,9 @@ public sealed class GraphQLSettings
                 case "createnotefails" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: CreateNoteFails = p.Value.GetBoolean(); break;
                 case "goalarchivedoesnotstick" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: GoalArchiveDoesNotStick = p.Value.GetBoolean(); break;
                 case "creategoalrejected" when p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False: CreateGoalRejected = p.Value.GetBoolean(); break;
+                case "forbidden" when p.Value.ValueKind == JsonValueKind.Array && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String):
+                    Forbidden = new HashSet<string>(p.Value.EnumerateArray().Select(e => e.GetString()!), StringComparer.Ordinal);
+                    break;
                 case "mediatype" when p.Value.ValueKind == JsonValueKind.String:
                     var v = p.Value.GetString()!;
                     MediaType = v.Equals("graphql-response", StringComparison.OrdinalIgnoreCase) ? GraphQLResponseMediaType
@@ -75,6 +85,6 @@ public sealed class GraphQLSettings
     internal object Describe() => new
     {
         DefaultPageSize, MaxPageSize, Unbounded, LegacyUserIdScalar, CreateNoteFails, MediaType,
-        GoalArchiveDoesNotStick, CreateGoalRejected,
+        GoalArchiveDoesNotStick, CreateGoalRejected, Forbidden = Forbidden.Order(StringComparer.Ordinal).ToArray(),
     };
 }

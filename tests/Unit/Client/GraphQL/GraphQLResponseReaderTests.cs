@@ -85,7 +85,8 @@ public class GraphQLResponseReaderTests
         Assert.Equal(200, ex.StatusCode);
         Assert.Equal("EditGoal", ex.OperationName);
         Assert.False(ex.DocumentRefused);
-        Assert.Equal("Bloomy.ApiError", Id(ex));
+        // One of the errors is the server's PermissionsException: the caller may not do this.
+        Assert.Equal("Bloomy.Forbidden", Id(ex));
     }
 
     [Fact]
@@ -147,6 +148,33 @@ public class GraphQLResponseReaderTests
         var detail = Assert.Single(ex.ErrorDetails);
         Assert.Equal("INTERNAL_ERROR", detail.Type);
         Assert.Equal(BloomyFailureKind.HttpStatus, ex.Kind);
+    }
+
+    [Theory]
+    [InlineData("{\"success\":false,\"message\":\"Not able to perform the action.\",\"errorDetails\":[{\"message\":\"User not allowed to perform this action\"}]}")]
+    [InlineData("{\"success\":false,\"message\":\"Not able to perform the action.\",\"errorDetails\":[{\"message\":\"x\",\"type\":\"FORBIDDEN\"}]}")]
+    public async Task ResponseSuccessFalseForbiddenIsPermissionDenied(string result)
+    {
+        var ex = await Fails<BloomyGraphQLException>(GraphQLTest.Mutation, GraphQLTest.Data("EditTodo", result));
+
+        Assert.True(ex.IsPermissionDenied);
+        Assert.Equal(("Bloomy.Forbidden", System.Management.Automation.ErrorCategory.PermissionDenied), BloomyErrorRecords.Classify(ex));
+    }
+
+    [Fact]
+    public async Task APermissionsExceptionErrorIsPermissionDeniedAndOtherFailuresAreNot()
+    {
+        var denied = await Fails<BloomyGraphQLException>(IdDocument,
+            """{"errors":[{"message":"Unexpected Execution Error","extensions":{"message":"PermissionsException: You do not have access."}}],"data":{"EditGoal":null}}""");
+        var internalError = await Fails<BloomyGraphQLException>(GraphQLTest.Mutation, GraphQLTest.Data("EditTodo",
+            "{\"success\":false,\"message\":\"Not able to perform the action.\",\"errorDetails\":[{\"message\":\"An error has ocurred.\",\"type\":\"INTERNAL_ERROR\"}]}"));
+        var otherError = await Fails<BloomyGraphQLException>(IdDocument, """{"errors":[{"message":"Goal not found"}],"data":{"EditGoal":null}}""");
+
+        Assert.Equal("Bloomy.Forbidden", Id(denied));
+        Assert.False(internalError.IsPermissionDenied);
+        Assert.Equal("Bloomy.ApiError", Id(internalError));
+        Assert.False(otherError.IsPermissionDenied);
+        Assert.Equal("Bloomy.ApiError", Id(otherError));
     }
 
     [Theory]

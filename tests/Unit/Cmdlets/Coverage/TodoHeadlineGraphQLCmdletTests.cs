@@ -101,6 +101,30 @@ public sealed class TodoHeadlineGraphQLCmdletTests : IClassFixture<EmulatorFixtu
     }
 
     [Fact]
+    public void A_change_the_server_forbids_is_one_Bloomy_Forbidden_error_per_item_and_the_rest_go_on()
+    {
+        var todos = NewTodos(2, "Forbidden");
+        var headline = NewHeadlines(1, "Allowed").Single();
+        Emulator.GraphQLSettings.Forbidden = new HashSet<string>(["EditTodo"]);
+
+        var result = _session.Run("$todos | Set-BloomyTodo -Archived; Set-BloomyHeadline -Id $headline -Archived",
+            new() { ["todos"] = todos, ["headline"] = headline });
+
+        Assert.Null(result.Terminating);
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors.Zip(todos), e =>
+        {
+            Assert.StartsWith("Bloomy.Forbidden", e.First.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.PermissionDenied, e.First.CategoryInfo.Category);
+            Assert.Equal(e.Second, e.First.TargetObject);
+            Assert.Contains($"to-do {e.Second}", e.First.ToString());
+            Assert.Contains("User not allowed to perform this action", e.First.ToString());
+        });
+        Assert.All(todos, id => Assert.Null(Emulator.Store.FindTodo(id)!.ArchiveTime));
+        Assert.NotNull(Emulator.Store.FindHeadline(headline)!.CloseTime);
+    }
+
+    [Fact]
     public void When_the_GraphQL_part_of_a_mixed_change_fails_the_error_says_the_REST_part_was_applied()
     {
         var ids = NewTodos(2, "Half");
