@@ -133,4 +133,15 @@ Describe 'Complete lists' {
         $graph.Id | Should -Be $rest.Id
         ($graph | Where-Object Title -eq 'Paged 2').Notes | Should -Be 'note 2'
     }
+
+    It 'lists what every user owns of one frequency, users piped from Get-BloomyUser, when a page holds 3' {
+        1..4 | ForEach-Object { New-BloomyMeasurable -MeetingId 2001 -Title "Monthly $_" -Goal $_ -Frequency Monthly -OwnerId 1003 } | Out-Null
+        Set-BloomyEmulatorGraphQL $emulator @{ defaultPageSize = 3 } | Out-Null
+
+        $monthly = Get-BloomyUser -All | Get-BloomyMeasurable -Frequency Monthly
+
+        ($monthly | Where-Object OwnerId -eq 1003).Count | Should -BeGreaterOrEqual 4
+        $monthly.Frequency | Select-Object -Unique | Should -Be 'Monthly'
+        ($monthly | Where-Object Title -eq 'Monthly 4').OwnerId | Should -Be 1003
+    }
 }

@@ -86,13 +86,15 @@ public sealed partial class MetricsClient : ResourceClient
     /// </summary>
     /// <param name="meetingId">The meeting; cannot be combined with <paramref name="userId"/>.</param>
     /// <param name="userId">The user.</param>
+    /// <param name="frequency">Only metrics of this frequency; null for all.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The metrics with their notes, in list order.</returns>
-    /// <exception cref="ArgumentException">Both ids were given.</exception>
+    /// <exception cref="ArgumentException">Both ids were given, or <paramref name="frequency"/> is Unknown.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An id is not positive.</exception>
-    public Task<IReadOnlyList<Metric>> ListWithNotesAsync(long? meetingId = null, long? userId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Metric>> ListWithNotesAsync(long? meetingId = null, long? userId = null, MetricFrequency? frequency = null,
+        CancellationToken cancellationToken = default)
     {
-        var list = ListAsync(meetingId, userId, null, cancellationToken);
+        var list = ListAsync(meetingId, userId, frequency, cancellationToken);
         return RunAsync();
 
         async Task<IReadOnlyList<Metric>> RunAsync()

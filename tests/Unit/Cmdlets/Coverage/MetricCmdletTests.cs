@@ -78,6 +78,50 @@ public sealed class MetricCmdletTests : IClassFixture<EmulatorFixture>, IDisposa
     }
 
     [Fact]
+    public void A_users_measurables_list_over_GraphQL_by_row_or_piped_user_with_a_frequency_and_an_unknown_user_is_one_error()
+    {
+        var monthly = New("-Title 'Owned monthly' -Goal 1 -Frequency Monthly -OwnerId 1002");
+        New("-Title 'Owned weekly' -Goal 1 -OwnerId 1002");
+        New("-Title 'Owned daily' -Goal 1 -Frequency Daily -OwnerId 1002");
+        New("-Title 'Owned quarterly' -Goal 1 -Frequency Quarterly -OwnerId 1002");
+        Emulator.GraphQLSettings.DefaultPageSize = 3;
+
+        var result = _session.Run("""
+            [pscustomobject]@{ UserId = '1002' }, [pscustomobject]@{ UserId = '999999' } | Get-BloomyMeasurable
+            Get-BloomyUser -Id 1002 | Get-BloomyMeasurable -Frequency Monthly
+            """);
+
+        var owned = Emulator.Store.Measurables.Where(m => m.OwnerId == 1002 && !m.Archived).Select(m => m.Id).ToList();
+        Assert.True(owned.Count > 3);
+        var listed = result.OutputOf<Metric>().ToList();
+        Assert.Equal(owned, listed.Take(owned.Count).Select(m => m.Id));
+        Assert.All(listed, m => Assert.Equal(1002, m.OwnerId));
+        var monthlyListed = listed.Skip(owned.Count).ToList();
+        Assert.Contains(monthly.Id, monthlyListed.Select(m => m.Id));
+        Assert.All(monthlyListed, m => Assert.Equal(MetricFrequency.Monthly, m.Frequency));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("Bloomy.NotFound", error.FullyQualifiedErrorId);
+        Assert.Contains("user 999999", error.ToString());
+        Assert.True(Emulator.GraphQLStats.CountFor("user") > 2);
+    }
+
+    [Fact]
+    public void A_meeting_list_stays_on_REST_unless_a_frequency_or_notes_are_asked_and_an_unknown_frequency_is_refused()
+    {
+        var rest = _session.Run("Get-BloomyMeasurable -MeetingId 2001").ThrowIfFailed();
+        Assert.Empty(Emulator.GraphQLStats.Requests);
+        Assert.NotEmpty(rest.OutputOf<Measurable>());
+
+        var weekly = _session.Run("Get-BloomyMeasurable -MeetingId 2001 -Frequency weekly").ThrowIfFailed().OutputOf<Metric>().ToList();
+        var refused = _session.Run("Get-BloomyMeasurable -MeetingId 2001 -Frequency Unknown");
+
+        Assert.NotEmpty(weekly);
+        Assert.All(weekly, m => Assert.Equal(MetricFrequency.Weekly, m.Frequency));
+        Assert.NotNull(refused.Terminating);
+        Assert.Contains("Frequency", refused.Terminating!.ToString());
+    }
+
+    [Fact]
     public void Set_changes_piped_measurables_and_an_unknown_one_is_one_error_among_them()
     {
         var a = New("-Title 'Set A' -Goal 1");
