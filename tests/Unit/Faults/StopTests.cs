@@ -68,4 +68,49 @@ public sealed class StopTests(StopFixture fixture, ITestOutputHelper output)
         Report("stop", Items, returned.Count, 0, 0, run.Elapsed,
             $"stop-took={stopTook.TotalMilliseconds:0}ms sent={posts.Count} created={Emulator.Stats.Created.Todo} late-starts={late.Count}");
     }
+
+    [Fact]
+    public void Stop_in_a_GraphQL_create_pipeline_returns_within_a_second_and_no_milestone_is_made_twice()
+    {
+        Connect();
+        var goal = Emulator.Store.Goals.First(g => g.OwnerId == Emulator.DemoUserId).Id;
+        Emulator.Stats.Reset();
+        Emulator.GraphQLStats.Reset();
+        Emulator.Faults.Slow(TimeSpan.FromMilliseconds(250), "POST", "graphql");
+
+        using var shell = PowerShell.Create();
+        shell.Runspace = Session.Runspace;
+        shell.AddScript("1..$n | ForEach-Object { [pscustomobject]@{ GoalId = $g; Title = \"gql stop $_\"; DueDate = '2027-03-01' } } | New-BloomyMilestone -ThrottleLimit $t");
+        Session.Set("n", Items);
+        Session.Set("t", Throttle);
+        Session.Set("g", goal);
+        var output = new PSDataCollection<PSObject>();
+        var invocation = shell.BeginInvoke<PSObject, PSObject>(null, output);
+
+        Assert.True(SpinWait.SpinUntil(
+            () => Emulator.Stats.TotalRequests >= 3 * Throttle && Emulator.Stats.InFlight == Throttle, TimeSpan.FromSeconds(30)),
+            "the pipeline never got going");
+        var stopping = Stopwatch.StartNew();
+        shell.Stop();
+        var stopTook = stopping.Elapsed;
+        var stoppedAt = DateTimeOffset.UtcNow;
+
+        Assert.True(stopTook < TimeSpan.FromSeconds(1), $"Stop took {stopTook.TotalMilliseconds:0} ms");
+        Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
+        Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(invocation));
+
+        WaitForEmulatorIdle(TimeSpan.FromSeconds(10));
+        var late = Emulator.Stats.Requests.Where(r => r.Method == "POST" && r.StartedAt > stoppedAt).ToList();
+        Assert.True(late.Count == 0, $"{late.Count} requests started after Stop returned");
+
+        // One milestone per CreateMilestone the server saw, none twice; every one returned is one of them.
+        var creates = Emulator.GraphQLStats.CountFor("CreateMilestone");
+        var stored = Emulator.Store.Milestones.Where(m => m.Title.StartsWith("gql stop ", StringComparison.Ordinal)).Select(m => m.Title).ToList();
+        Assert.Equal(creates, stored.Count);
+        Assert.Equal(stored.Count, stored.Distinct().Count());
+        var returned = output.Select(o => o.BaseObject).OfType<Milestone>().Select(m => m.Title).ToList();
+        Assert.Subset(stored.ToHashSet(), returned.ToHashSet());
+        Assert.InRange(creates, returned.Count, returned.Count + 5 * Throttle);
+        Assert.True(creates < Items);
+    }
 }
