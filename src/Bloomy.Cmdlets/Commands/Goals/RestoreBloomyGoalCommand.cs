@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Goals;
 
@@ -42,6 +43,7 @@ public sealed class RestoreBloomyGoalCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true)]
+    [GoalIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

@@ -104,6 +104,7 @@ public sealed class SetBloomyGoalCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true)]
+    [GoalIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

@@ -96,6 +96,7 @@ public sealed class SetBloomyHeadlineCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true)]
+    [HeadlineIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

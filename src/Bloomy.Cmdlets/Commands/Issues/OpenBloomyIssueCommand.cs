@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Issues;
 
@@ -45,6 +46,7 @@ public sealed class OpenBloomyIssueCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true)]
+    [IssueIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

@@ -49,6 +49,7 @@ public sealed class RemoveBloomyIssueCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true)]
+    [IssueIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />

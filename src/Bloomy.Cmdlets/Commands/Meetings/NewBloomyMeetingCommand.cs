@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Bloomy.Client.Models;
+using Bloomy.Cmdlets.Completion;
 
 namespace Bloomy.Cmdlets.Commands.Meetings;
 
@@ -34,6 +35,7 @@ public sealed class NewBloomyMeetingCommand : BloomyPipelineCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true, ReportedByRow = true)]
+    [UserIdCompletion]
     public long[] AttendeeId { get; set; } = Array.Empty<long>();
 
     /// <summary>

@@ -103,6 +103,7 @@ public sealed class SetBloomyTodoCommand : BloomyPipelineCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByIdSet)]
     [ValidateRange(1, long.MaxValue)]
     [IdTransformation(IsList = true)]
+    [TodoIdCompletion]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <inheritdoc />
