@@ -14,22 +14,18 @@ internal enum GraphQLFamily
     // A list under a parent (or a root connection): a null parent is returned as JSON null, for the caller
     // (GraphQLPager, GraphQLResults.Required) to report as "parent not found".
     List,
-    // Any other non-null value (getAuthenticatedUserId): null is an invalid answer.
-    Value,
 }
 
 // One hand-written GraphQL document of the table (GraphQLDocuments): one root field, every user value a variable.
 internal sealed class GraphQLDocument
 {
     // name: the root field the document asks for (and the key of its result under data).
-    // retrySafe: a mutation in name only that may be sent again after an unknown outcome (getAuthenticatedUserId).
-    public GraphQLDocument(string name, GraphQLFamily family, string text, bool retrySafe = false)
+    public GraphQLDocument(string name, GraphQLFamily family, string text)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Family = family;
         Text = text ?? throw new ArgumentNullException(nameof(text));
         IsMutation = text.TrimStart().StartsWith("mutation", StringComparison.Ordinal);
-        MayRetry = !IsMutation || retrySafe;
     }
 
     public string Name { get; }
@@ -40,9 +36,6 @@ internal sealed class GraphQLDocument
 
     // A mutation is never sent again after an unknown outcome (like a POST); a query is retried like a GET.
     public bool IsMutation { get; }
-
-    // Whether the request may be repeated after a server error, a timeout or a lost answer.
-    public bool MayRetry { get; }
 
     public override string ToString() => (IsMutation ? "mutation " : "query ") + Name;
 }

@@ -59,16 +59,12 @@ internal sealed class GraphQLResponseReader
                 if (isNull || value.ValueKind != JsonValueKind.Object) throw NoResult(document, state, result);
                 CheckResponse(document, state, result, value);
                 return value.Clone();
-            case GraphQLFamily.Id:
-            case GraphQLFamily.Entity:
+            default: // Id and Entity
                 if (isNull || value.ValueKind != JsonValueKind.Object) throw NoResult(document, state, result);
                 if (!value.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var n) || n == 0)
                 {
                     throw Invalid(document, state, result, $"GraphQL {name}: no id returned, although no error was reported (the change may not have been made).");
                 }
-                return value.Clone();
-            default:
-                if (isNull) throw NoResult(document, state, result);
                 return value.Clone();
         }
     }

@@ -29,7 +29,7 @@ internal sealed class GraphQLTransport
             throw new ArgumentNullException(nameof(document));
         }
         var body = GraphQLEnvelope.Write(document, variables);
-        var (state, result) = await _http.PostToEndpointAsync(_http.GraphQLUri, Label(document), body, document.MayRetry, ct).ConfigureAwait(false);
+        var (state, result) = await _http.PostToEndpointAsync(_http.GraphQLUri, Label(document), body, !document.IsMutation, ct).ConfigureAwait(false);
         return _reader.Read(document, state, result);
     }
 

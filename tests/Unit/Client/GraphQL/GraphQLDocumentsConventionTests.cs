@@ -31,9 +31,9 @@ public class GraphQLDocumentsConventionTests
     {
         var names = AllFields().Select(f => f.Name).ToList();
         Assert.Contains("CreateNote", names);
-        Assert.Contains("GetAuthenticatedUserId", names);
-        Assert.Contains("User", names);
-        Assert.Contains("Users", names);
+        Assert.Contains("EditTodo", names);
+        Assert.Contains("GoalMilestones", names);
+        Assert.Contains("MetricScores", names);
         Assert.All(AllFields(), f => Assert.True(f.IsInitOnly, f.Name + " must be static readonly"));
     }
 

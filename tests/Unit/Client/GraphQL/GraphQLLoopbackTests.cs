@@ -11,6 +11,8 @@ namespace Bloomy.Tests.Client.GraphQL;
 // errors is read, not reported as a bare HTTP 400.
 public class GraphQLLoopbackTests
 {
+    private static readonly GraphQLDocument User = new("user", GraphQLFamily.Query, "query($id: Long!) { user(id: $id) { id fullName } }");
+
     private static BloomyHttp Http(ScriptedHttpServer server) => new(new BloomyClientOptions
     {
         ApiKey = CoreTest.Key,
@@ -26,7 +28,7 @@ public class GraphQLLoopbackTests
         using var server = new ScriptedHttpServer().Answer(200, GraphQLTest.Data("user", "{\"id\":7,\"fullName\":\"Ada Park\"}"));
         using var http = Http(server);
 
-        var user = await http.GraphQL.ExecuteAsync(GraphQLDocuments.User, new JsonObject { ["id"] = 7L }, CancellationToken.None);
+        var user = await http.GraphQL.ExecuteAsync(User, new JsonObject { ["id"] = 7L }, CancellationToken.None);
 
         Assert.Equal("Ada Park", user.GetProperty("fullName").GetString());
         var request = Assert.Single(server.Requests);
@@ -35,7 +37,7 @@ public class GraphQLLoopbackTests
         Assert.StartsWith("application/json", request.ContentType);
         Assert.Equal("Bearer " + CoreTest.Key, request.Authorization);
         Assert.True(JsonNode.DeepEquals(
-            new JsonObject { ["query"] = GraphQLDocuments.User.Text, ["variables"] = new JsonObject { ["id"] = 7 } },
+            new JsonObject { ["query"] = User.Text, ["variables"] = new JsonObject { ["id"] = 7 } },
             JsonNode.Parse(request.Body)));
     }
 
@@ -46,7 +48,7 @@ public class GraphQLLoopbackTests
         using var http = Http(server);
 
         var ex = await Assert.ThrowsAsync<BloomyGraphQLException>(() =>
-            http.GraphQL.ExecuteAsync(GraphQLDocuments.User, new JsonObject { ["id"] = 7L }, CancellationToken.None));
+            http.GraphQL.ExecuteAsync(User, new JsonObject { ["id"] = 7L }, CancellationToken.None));
 
         Assert.True(ex.DocumentRefused);
         Assert.Contains("The argument `id` is required.", ex.Message);

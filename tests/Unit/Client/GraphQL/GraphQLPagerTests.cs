@@ -113,7 +113,7 @@ public class GraphQLPagerTests
             .Answer(GraphQLTest.Data("users", "{\"nodes\":[{\"id\":2}],\"pageInfo\":{\"hasNextPage\":false,\"endCursor\":\"b\"}}"));
         using var http = CoreTest.Http(handler, time);
 
-        var nodes = await time.Drive(GraphQLPager.ReadAllAsync(http.GraphQL, GraphQLDocuments.Users, null, Array.Empty<string>(), "the organisation", CancellationToken.None));
+        var nodes = await time.Drive(GraphQLPager.ReadAllAsync(http.GraphQL, GraphQLTest.RootList, null, Array.Empty<string>(), "the organisation", CancellationToken.None));
 
         Assert.Equal(new long[] { 1, 2 }, nodes.Select(n => n.GetProperty("id").GetInt64()));
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("{\"after\":\"a\"}"), GraphQLTest.Envelope(handler.Requests.Last())["variables"]));

@@ -19,6 +19,10 @@ internal static class GraphQLTest
     public static readonly GraphQLDocument Mutation = new("EditTodo", GraphQLFamily.Response,
         "mutation($input: TodoEditModelInput!) { EditTodo(input: $input) { success message errorDetails { message } } }");
 
+    // A root connection (no parent), paged.
+    public static readonly GraphQLDocument RootList = new("users", GraphQLFamily.List,
+        "query($after: String) { users(after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }");
+
     public static BloomyHttp Http(FakeHandler handler, FakeTimeProvider time, Action<Bloomy.Client.BloomyClientOptions>? configure = null) =>
         CoreTest.Http(handler, time, configure);
 
