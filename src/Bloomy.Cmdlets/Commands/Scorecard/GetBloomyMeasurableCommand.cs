@@ -5,7 +5,7 @@ using Bloomy.Cmdlets.Completion;
 namespace Bloomy.Cmdlets.Commands.Scorecard;
 
 /// <summary>
-/// <para type="synopsis">Gets measurables (scorecard rows): a meeting's, or one by id with its unit, rule, frequency, goals and notes.</para>
+/// <para type="synopsis">Gets measurables (scorecard rows): a meeting's, a user's, or one by id with its unit, rule, frequency, goals and notes.</para>
 /// <para type="description">Get-BloomyMeasurable lists the measurables of the meetings piped from Get-BloomyMeeting or given with -MeetingId: title, target, unit, direction and owner. Objects with a MeetingId property (such as CSV rows) bind by that property. Meetings are read concurrently, up to -ThrottleLimit at once, and each meeting's measurables come out together, in input order. Pipe the measurables to Get-BloomyScorecard for their scores of one week, to Get-BloomyScore for their score history, or use their ids with Set-BloomyScore. -Id reads measurables by id over GraphQL, whoever owns them and archived or not, with what GraphQL adds: Units, Rule (GreaterOrEqual, Greater, Less, LessOrEqual, Equal, Between), Frequency (Weekly, Monthly, Quarterly, Daily), Goal/MinGoal/MaxGoal, Archived and Notes. -IncludeNotes lists a meeting's measurables over GraphQL the same way (one more read per measurable, concurrently). -UserId (or users piped from Get-BloomyUser) lists the measurables a user owns, on every scorecard, over GraphQL; -Frequency keeps those of one frequency (Weekly, Monthly, Quarterly or Daily). Lists over GraphQL leave archived measurables out and return the same detailed objects as -Id.</para>
 /// </summary>
 /// <example>
@@ -80,7 +80,7 @@ public sealed class GetBloomyMeasurableCommand : BloomyPipelineCmdlet
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>
-    /// <para type="description">Lists a meeting's measurables over GraphQL with their notes, units, rules, frequency and goals (one more read per measurable).</para>
+    /// <para type="description">Lists the measurables over GraphQL with their notes, units, rules, frequency and goals (one more read per measurable).</para>
     /// </summary>
     [Parameter(ParameterSetName = ListOwner.ByMeetingSet)]
     [Parameter(ParameterSetName = ListOwner.ByMeetingIdSet)]
