@@ -6,9 +6,9 @@ internal static partial class GraphQLDocuments
 {
     // A goal's notes (§6.1: all four fields). F-query: null → not found.
     public static readonly GraphQLDocument GoalNotes = new(
-        "goal", GraphQLFamily.Query, """
+        "goal", GraphQLFamily.Query, $$"""
         query($id: Long!) {
-          goal(id: $id) { id notesId notesText localHtml collaborationEnabled }
+          goal(id: $id) { id {{PadNotes.Fields}} }
         }
         """);
 

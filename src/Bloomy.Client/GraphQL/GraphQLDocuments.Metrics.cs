@@ -6,12 +6,12 @@ internal static partial class GraphQLDocuments
 {
     // One metric (§15.1); null = not found.
     public static readonly GraphQLDocument Metric = new(
-        "metric", GraphQLFamily.Query, """
+        "metric", GraphQLFamily.Query, $$"""
         query($id: Long!) {
           metric(id: $id) {
             measurableId title units rule frequency singleGoalValue minGoalValue maxGoalValue archived dateCreated isExternallySynced
             assignee { id fullName }
-            notesId notesText localHtml collaborationEnabled
+            {{PadNotes.Fields}}
           }
         }
         """);
