@@ -4,28 +4,26 @@ namespace Bloomy.Client.GraphQL;
 // of meeting.metrics is a meeting-link id, never selected.
 internal static partial class GraphQLDocuments
 {
+    // Every field of a metric in a list (§15.1, §15.2); a read by id adds the notes.
+    internal const string MetricFields =
+        "measurableId title units rule frequency singleGoalValue minGoalValue maxGoalValue archived dateCreated isExternallySynced "
+        + "assignee { id fullName }";
+
     // One metric (§15.1); null = not found.
     public static readonly GraphQLDocument Metric = new(
         "metric", GraphQLFamily.Query, $$"""
         query($id: Long!) {
-          metric(id: $id) {
-            measurableId title units rule frequency singleGoalValue minGoalValue maxGoalValue archived dateCreated isExternallySynced
-            assignee { id fullName }
-            {{PadNotes.Fields}}
-          }
+          metric(id: $id) { {{MetricFields}} {{PadNotes.Fields}} }
         }
         """);
 
     // A meeting's metrics in scorecard order (§15.2), a page at a time.
     public static readonly GraphQLDocument MeetingMetrics = new(
-        "meeting", GraphQLFamily.List, """
+        "meeting", GraphQLFamily.List, $$"""
         query($meetingId: Long!, $where: MetricQueryModelFilterInput, $after: String) {
           meeting(id: $meetingId) {
             metrics(where: $where, after: $after, order: [{ indexInTable: ASC }]) {
-              nodes {
-                measurableId title units rule frequency singleGoalValue minGoalValue maxGoalValue archived dateCreated isExternallySynced
-                assignee { id fullName }
-              }
+              nodes { {{MetricFields}} }
               pageInfo { hasNextPage endCursor }
             }
           }
@@ -34,14 +32,11 @@ internal static partial class GraphQLDocuments
 
     // A user's metrics (§15.2), a page at a time.
     public static readonly GraphQLDocument UserMetrics = new(
-        "user", GraphQLFamily.List, """
+        "user", GraphQLFamily.List, $$"""
         query($userId: Long!, $where: MetricQueryModelFilterInput, $after: String) {
           user(id: $userId) {
             metrics(where: $where, after: $after, order: [{ dateCreated: ASC }]) {
-              nodes {
-                measurableId title units rule frequency singleGoalValue minGoalValue maxGoalValue archived dateCreated isExternallySynced
-                assignee { id fullName }
-              }
+              nodes { {{MetricFields}} }
               pageInfo { hasNextPage endCursor }
             }
           }
